@@ -1,0 +1,92 @@
+# Two commands do everything:
+#   make reproduce   validate the data, derive text features, re-execute every notebook
+#   make test        validate, lint, unit tests, then strict nbval over every notebook
+# Both create .venv from requirements.txt when it is missing or older than the lock.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-from-requirements
+UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+JOBS ?= 2
+# make test needs no browser: the notebooks render the interactive figure only, and nbval
+# does not compare the PNGs stored beside them.
+TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype
+
+.PHONY: help reproduce test validate features datadict notebooks lint unit nbval lab bench lock venv
+
+help:
+	@echo "make reproduce   rebuild the whole analysis (validate, features, notebooks with PNGs)"
+	@echo "make test        run every test (validate, lint, unit tests, strict nbval)"
+	@echo "make validate    check the data package (and snippets, when the articles are present)"
+	@echo "make features    derive hashes, word counts and term counts from the article folder"
+	@echo "make datadict    regenerate data/README.md from data/datapackage.json"
+	@echo "make lab         open the notebooks in JupyterLab"
+	@echo "make bench       time the test suite and the text pipeline (writes benchmarks/RESULTS.md)"
+	@echo "make lock        regenerate requirements.txt from the pins in environment.yml"
+
+$(STAMP): requirements.txt pyproject.toml
+	@echo "==> [setup] creating $(VENV) from requirements.txt"
+	@$(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@$(VENV)/bin/uv pip sync --quiet --compile-bytecode --python $(PY) requirements.txt
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+reproduce: $(STAMP)
+	@echo "==> [reproduce 1/6] validating the data"
+	@$(PY) -m iacc2016 validate
+	@echo "==> [reproduce 2/6] deriving text features from the article folder"
+	@$(PY) -m iacc2016 features --if-available
+	@echo "==> [reproduce 3/6] regenerating the data dictionary"
+	@$(PY) -m iacc2016 datadict
+	@echo "==> [reproduce 4/6] checking for a browser for static chart images"
+	@$(PY) -m iacc2016 browser
+	@echo "==> [reproduce 5/6] carrying notebook sources (.py) into the notebooks"
+	@$(PY) -m iacc2016 sync-notebooks $(NOTEBOOKS)
+	@echo "==> [reproduce 6/6] executing $(words $(NOTEBOOKS)) notebooks in place"
+	@$(PY) -m iacc2016 execute $(NOTEBOOKS)
+
+test: $(STAMP)
+	@echo "==> [test 1/4] validating the data"
+	@$(PY) -m iacc2016 validate
+	@echo "==> [test 2/4] lint: ruff (src, tests, notebooks) and actionlint (.github/workflows)"
+	@$(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks)
+	@$(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks)
+	@$(VENV)/bin/actionlint
+	@echo "==> [test 3/4] unit, data and repository tests"
+	@$(TEST_ENV) $(PY) -m pytest -q tests
+	@echo "==> [test 4/4] notebooks: strict nbval, $(JOBS) workers"
+	@$(TEST_ENV) $(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg \
+		-n $(JOBS) --dist loadfile $(NOTEBOOKS)
+
+validate: $(STAMP)
+	@echo "==> [validate] checking the data package"
+	@$(PY) -m iacc2016 validate
+
+features: $(STAMP)
+	@echo "==> [features] deriving text features from the article folder"
+	@$(PY) -m iacc2016 features
+
+datadict: $(STAMP)
+	@echo "==> [datadict] regenerating data/README.md"
+	@$(PY) -m iacc2016 datadict
+
+lab: $(STAMP)
+	@echo "==> [lab] starting JupyterLab on notebooks/"
+	@$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(STAMP)
+	@echo "==> [bench] running benchmarks/ (about 3 minutes)"
+	@$(PY) benchmarks/run.py
+
+lock:
+	@echo "==> [lock] resolving requirements.txt from the pins in environment.yml in a clean venv"
+	@$(PYTHON) scripts/lock.py

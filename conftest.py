@@ -1,0 +1,32 @@
+"""Settings for every pytest run in this repository (unit tests and nbval alike).
+
+- No network: pytest-socket guards this process (see addopts in pyproject.toml); a
+  sitecustomize on PYTHONPATH guards the kernels and subprocesses started from it.
+- No browser: notebooks render the interactive figure only (nbval skips PNGs).
+- No writes to tracked files: each chart's data goes to a temporary folder.
+"""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+_made: list[str] = []
+
+
+def pytest_configure(config):
+    os.environ.setdefault("IACC_PLOTLY_RENDERER", "plotly_mimetype")
+    os.environ["IACC_BLOCK_NETWORK"] = "1"
+    guard = str(ROOT / "tests" / "netguard")
+    rest = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != guard]
+    os.environ["PYTHONPATH"] = os.pathsep.join([guard, *rest])
+    if "IACC_CHART_DATA_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="iacc-chart-data-")
+        os.environ["IACC_CHART_DATA_DIR"] = folder
+        _made.append(folder)
+
+
+def pytest_unconfigure(config):
+    for folder in _made:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,87 @@
+"""Re-execute notebooks in place, safely: each runs in memory from a fresh kernel and the
+committed file is replaced (atomically) only when every cell succeeded. A failure names the
+notebook, the cell and the error, and leaves the committed notebook untouched."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+from .atomic import write_text_atomic
+from .paths import display_path
+
+TIMEOUT_SECONDS = 600
+
+
+@dataclass
+class NotebookFailed(Exception):
+    notebook: str
+    cell: int | None
+    error: str
+
+    def __str__(self) -> str:
+        where = f"{self.notebook}, cell {self.cell}" if self.cell is not None else self.notebook
+        return f"{where}: {self.error}"
+
+
+def run(path: Path, timeout: int = TIMEOUT_SECONDS) -> nbformat.NotebookNode:
+    """Execute a notebook from a fresh kernel, in memory; raise NotebookFailed on error."""
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,  # timings would change every cell on every run
+        allow_errors=False,
+    )
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        raise NotebookFailed(display_path(path), _failing_cell(nb), f"{exc.ename}: {exc.evalue}") from None
+    except CellTimeoutError:
+        raise NotebookFailed(display_path(path), _failing_cell(nb), f"timed out after {timeout} s") from None
+    except DeadKernelError as exc:
+        raise NotebookFailed(display_path(path), _failing_cell(nb), f"kernel died ({exc})") from None
+    return nb
+
+
+def _failing_cell(nb) -> int | None:
+    """Number (1-based, counting every cell) of the first cell holding an error output."""
+    for number, cell in enumerate(nb.cells, start=1):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return number
+    return None
+
+
+def serialize(nb) -> str:
+    text = nbformat.writes(nb)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def execute_in_place(path: Path, timeout: int = TIMEOUT_SECONDS) -> float:
+    """Run the notebook and replace the file only on success; return the seconds taken."""
+    start = time.perf_counter()
+    nb = run(path, timeout=timeout)
+    write_text_atomic(Path(path), serialize(nb))
+    return time.perf_counter() - start
+
+
+def main(paths: list[str]) -> int:
+    failed = 0
+    for p in paths:
+        try:
+            seconds = execute_in_place(Path(p))
+            print(f"executed {display_path(Path(p))} in {seconds:.1f} s")
+        except NotebookFailed as exc:
+            failed += 1
+            print(f"FAILED {exc} (the committed notebook was left unchanged)", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,85 @@
+"""Shared fixtures: a throw-away copy of data/, the article folder (or a clear skip), and
+helpers to corrupt one cell and to prove that nothing was written."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from iacc2016 import paths
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+NO_ARTICLES = "article folder not available (place the articles in ../shared/seeds or set IACC_ARTICLES_DIR)"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def articles_dir() -> Path:
+    folder = paths.articles_dir()
+    if folder is None or not folder.is_dir():
+        pytest.skip(NO_ARTICLES)
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under a folder, to assert that a command changed nothing."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def run_cli(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "iacc2016", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def write_rows(path: Path, rows: list[list[str]], delimiter: str = ",", lineterminator: str = "\n") -> None:
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator=lineterminator).writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+
+
+def set_cell(path: Path, key: str, column: str, value: str) -> int:
+    """Set one cell, found by the row's first-column key; return its spreadsheet row."""
+    rows = read_rows(path)
+    col = rows[0].index(column)
+    for number, row in enumerate(rows[1:], start=2):
+        if row[0] == key:
+            row[col] = value
+            write_rows(path, rows)
+            return number
+    raise KeyError(key)
+
+
+def row_of(path: Path, key: str) -> int:
+    for number, row in enumerate(read_rows(path)[1:], start=2):
+        if row[0] == key:
+            return number
+    raise KeyError(key)

@@ -1,0 +1,91 @@
+"""requirements.txt (the lock) and environment.yml pin the same versions; every package in
+environment.yml is pinned; a disagreement names the package."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+# The interpreter and its installer come from conda-forge and are not Python packages.
+CONDA_ONLY = {"python", "pip"}
+
+
+def lock_pins(text: str) -> dict[str, str]:
+    pins = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            pins[_norm(name)] = version
+    return pins
+
+
+def env_pins(text: str) -> tuple[dict[str, str], list[str]]:
+    """(package -> version, entries that are not pinned with ==)."""
+    env = yaml.safe_load(text)
+    pins, unpinned = {}, []
+    for dep in env["dependencies"]:
+        if isinstance(dep, dict):
+            for item in dep.get("pip", []):
+                if item.startswith("-e "):
+                    continue
+                name, sep, version = item.partition("==")
+                if sep:
+                    pins[_norm(name)] = version
+                else:
+                    unpinned.append(_norm(item))
+        else:
+            name, _, version = dep.partition("=")
+            if not version:
+                unpinned.append(dep)
+            elif _norm(name) not in CONDA_ONLY:
+                pins[_norm(name)] = version.lstrip("=")
+    return pins, unpinned
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name.strip().lower())
+
+
+def disagreements(lock_text: str, env_text: str) -> list[str]:
+    lock = lock_pins(lock_text)
+    pins, unpinned = env_pins(env_text)
+    out = [f"{item}: not pinned with == in environment.yml" for item in unpinned]
+    for name, version in sorted(pins.items()):
+        if name not in lock:
+            out.append(f"{name}: in environment.yml but not in requirements.txt")
+        elif lock[name] != version:
+            out.append(f"{name}: environment.yml pins {version}, requirements.txt pins {lock[name]}")
+    return out
+
+
+def test_lock_and_environment_agree():
+    problems = disagreements((ROOT / "requirements.txt").read_text(), (ROOT / "environment.yml").read_text())
+    assert not problems, "\n".join(problems)
+
+
+def test_every_lock_line_is_pinned_exactly():
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+!\-]+", line), line
+
+
+def test_a_version_changed_on_one_side_is_named():
+    lock = (ROOT / "requirements.txt").read_text()
+    env = (ROOT / "environment.yml").read_text()
+    bumped_env = env.replace("pandas==3.1.1", "pandas==3.1.2")
+    assert "pandas: environment.yml pins 3.1.2, requirements.txt pins 3.1.1" in disagreements(lock, bumped_env)
+    bumped_lock = lock.replace("plotly==7.1.0", "plotly==7.0.9")
+    assert "plotly: environment.yml pins 7.1.0, requirements.txt pins 7.0.9" in disagreements(bumped_lock, env)
+    unpinned = env.replace("nbval==0.11.0", "nbval")
+    assert "nbval: not pinned with == in environment.yml" in disagreements(lock, unpinned)
+
+
+def test_python_version_matches_the_project():
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert 'requires-python = ">=3.11,<3.12"' in pyproject
+    assert "- python=3.11" in (ROOT / "environment.yml").read_text()
