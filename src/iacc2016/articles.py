@@ -1,0 +1,43 @@
+"""Access to the local article folder. The texts are third-party work: they are read here,
+never copied into the repository."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .text import body_lines, collapse_whitespace
+
+
+@dataclass(frozen=True)
+class Article:
+    source_id: str
+    raw: str
+    sha256: str
+    furniture_lines: frozenset[int]
+
+    @property
+    def normalized(self) -> str:
+        """The whole file with whitespace collapsed: what snippets are matched against."""
+        return collapse_whitespace(self.raw)
+
+    @property
+    def body(self) -> str:
+        return body_lines(self.raw, set(self.furniture_lines))
+
+    def line(self, number: int) -> str | None:
+        lines = self.raw.split("\n")
+        return lines[number - 1].strip() if 1 <= number <= len(lines) else None
+
+
+def read_article(folder: Path, seed_file: str, source_id: str, furniture: pd.DataFrame | None = None) -> Article:
+    """Read one article; raises OSError/UnicodeDecodeError for the caller to report."""
+    data = (Path(folder) / seed_file).read_bytes()
+    lines: frozenset[int] = frozenset()
+    if furniture is not None and len(furniture):
+        mine = furniture[furniture["source_id"] == source_id]
+        lines = frozenset(int(n) for n in mine["line_number"])
+    return Article(source_id, data.decode("utf-8"), hashlib.sha256(data).hexdigest(), lines)

@@ -1,0 +1,96 @@
+"""`make features`: derive everything text-based from the local article folder.
+
+- sources.csv: text_sha256 (filled when empty; a mismatch is an error, never overwritten)
+  and body_word_count (recomputed);
+- term_counts.csv: per-article counts of each term in the article body.
+
+Adding an article means adding its file to the folder and its row to sources.csv; this
+step then updates every text-derived measure without a code change. Outputs are written
+only after every article was read, each atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+
+from .articles import read_article
+from .atomic import write_text_atomic
+from .errors import DataValidationError, Problem
+from .loader import read_table
+from .schema import load_package
+from .text import count_words, terms
+
+TERM_COUNTS = "term_counts.csv"
+
+
+def csv_text(header: list[str], rows: list[list]) -> str:
+    """The repository's one CSV format: minimal quoting, UTF-8, '\\n' line endings."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def build(data_dir: Path, articles_dir: Path) -> dict[str, str]:
+    """Compute the new contents of sources.csv and term_counts.csv (nothing is written)."""
+    package = load_package(data_dir)
+    sources = read_table("sources", data_dir, package)
+    furniture = read_table("page_furniture", data_dir, package)
+    raw_rows = list(csv.reader(io.StringIO((Path(data_dir) / "sources.csv").read_text(encoding="utf-8"), newline="")))
+    header, body = raw_rows[0], raw_rows[1:]
+    col_sha, col_words = header.index("text_sha256"), header.index("body_word_count")
+    problems, counts = [], []
+    for i, r in enumerate(sources.itertuples(index=False)):
+        row = i + 2
+        try:
+            art = read_article(articles_dir, r.seed_file, r.source_id, furniture)
+        except FileNotFoundError:
+            problems.append(Problem("sources.csv", row, "seed_file", f"{r.seed_file!r} is not in the article folder"))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    row,
+                    "seed_file",
+                    f"{r.seed_file!r} cannot be read as UTF-8 text ({exc.__class__.__name__})",
+                )
+            )
+            continue
+        recorded = body[i][col_sha]
+        if recorded and recorded != art.sha256:
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    row,
+                    "text_sha256",
+                    "does not match the article file; if the article changed on purpose, empty this cell and run make features again",
+                )
+            )
+            continue
+        body[i][col_sha] = art.sha256
+        body[i][col_words] = str(count_words(art.body))
+        for term, n in Counter(terms(art.body)).items():
+            counts.append([r.source_id, term, n])
+    if problems:
+        raise DataValidationError(problems)
+    counts.sort(key=lambda x: (x[0], x[1]))
+    return {
+        "sources.csv": csv_text(header, body),
+        TERM_COUNTS: csv_text(["source_id", "term", "count"], counts),
+    }
+
+
+def write(data_dir: Path, articles_dir: Path) -> list[str]:
+    """Build, then write only the files whose contents changed; return their names."""
+    outputs = build(data_dir, articles_dir)
+    changed = []
+    for name, text in outputs.items():
+        target = Path(data_dir) / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            write_text_atomic(target, text)
+            changed.append(name)
+    return changed

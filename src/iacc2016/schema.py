@@ -1,0 +1,148 @@
+"""The table schemas, read from data/datapackage.json (the single source of truth)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DataValidationError, Problem
+
+# pandas dtypes for each Frictionless field type: explicit, so '06001' stays a string and
+# an integer column with gaps stays an integer.
+PANDAS_DTYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+    "date": "datetime64[s]",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    unique: bool = False
+    enum: tuple[str, ...] | None = None
+    labels: tuple[tuple[str, str], ...] = ()
+    pattern: str | None = None
+    max_length: int | None = None
+    minimum: float | None = None
+    format: str | None = None
+
+    @property
+    def is_free_text(self) -> bool:
+        """Prose a person types (not an id, code, date or number)."""
+        return self.type == "string" and self.enum is None and self.pattern is None
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    fields: tuple[str, ...]
+    resource: str
+    reference_fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    path: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...]
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"{self.path} has no field {name!r}")
+
+    @property
+    def key_fields(self) -> set[str]:
+        """Fields that hold identifiers: the primary key and every foreign key."""
+        keys = set(self.primary_key)
+        for fk in self.foreign_keys:
+            keys.update(fk.fields)
+        return keys
+
+
+@dataclass(frozen=True)
+class Package:
+    descriptor: dict
+    resources: tuple[Resource, ...]
+
+    def resource(self, name: str) -> Resource:
+        for r in self.resources:
+            if r.name == name:
+                return r
+        raise KeyError(f"datapackage.json has no resource {name!r}")
+
+    def labels(self, resource: str, field: str) -> dict[str, str]:
+        """Definitions of a categorical field's codes, for tables and chart legends."""
+        return dict(self.resource(resource).field(field).labels)
+
+
+def _field(d: dict) -> Field:
+    c = d.get("constraints", {})
+    enum = c.get("enum")
+    return Field(
+        name=d["name"],
+        type=d.get("type", "string"),
+        description=d.get("description", ""),
+        required=bool(c.get("required", False)),
+        unique=bool(c.get("unique", False)),
+        enum=tuple(enum) if enum is not None else None,
+        labels=tuple((x["value"], x.get("label", "")) for x in d.get("categories", [])),
+        pattern=c.get("pattern"),
+        max_length=c.get("maxLength"),
+        minimum=c.get("minimum"),
+        format=d.get("format"),
+    )
+
+
+def _resource(d: dict) -> Resource:
+    s = d["schema"]
+    pk = s.get("primaryKey", [])
+    fks = tuple(
+        ForeignKey(tuple(fk["fields"]), fk["reference"]["resource"], tuple(fk["reference"]["fields"]))
+        for fk in s.get("foreignKeys", [])
+    )
+    return Resource(
+        name=d["name"],
+        path=d["path"],
+        title=d.get("title", d["name"]),
+        description=d.get("description", ""),
+        fields=tuple(_field(f) for f in s["fields"]),
+        primary_key=tuple([pk] if isinstance(pk, str) else pk),
+        foreign_keys=fks,
+    )
+
+
+def load_package(data_dir: Path) -> Package:
+    """Read datapackage.json; a missing or broken descriptor is a DataValidationError."""
+    path = Path(data_dir) / "datapackage.json"
+    return _load_package_cached(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=8)
+def _load_package_cached(path: str, _mtime: int) -> Package:
+    p = Path(path)
+    if not p.is_file():
+        raise DataValidationError([Problem("datapackage.json", None, None, "missing")])
+    try:
+        descriptor = json.loads(p.read_text(encoding="utf-8"))
+        return Package(descriptor, tuple(_resource(r) for r in descriptor["resources"]))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DataValidationError(
+            [Problem("datapackage.json", None, None, f"not a valid data package descriptor ({exc})")]
+        ) from None
