@@ -62,7 +62,7 @@ test: $(STAMP)
 	@$(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks)
 	@$(VENV)/bin/actionlint
 	@echo "==> [test 3/4] unit, data and repository tests"
-	@$(TEST_ENV) $(PY) -m pytest -q tests
+	@$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests
 	@echo "==> [test 4/4] notebooks: strict nbval, $(JOBS) workers"
 	@$(TEST_ENV) $(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg \
 		-n $(JOBS) --dist loadfile $(NOTEBOOKS)

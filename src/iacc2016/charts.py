@@ -34,17 +34,59 @@ QUALIFIER_PATTERNS = {
 _state = {"ready": False}
 
 
+def interval_marker(color: str) -> dict:
+    """Bar style for an interval of possible dates: pale fill, hatched in the full colour
+    (vertical stripes: they read as "any of these days" and keep the PNG small),
+    so it never reads as a happening that lasted that long."""
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return {
+        "color": f"rgba({r},{g},{b},0.15)",
+        "pattern": {"shape": "|", "fgcolor": color, "fgopacity": 0.9, "size": 8, "solidity": 0.2},
+        "line": {"color": color, "width": 1},
+    }
+
+
+def axis_year_label(dates) -> str:
+    """'Date (2016)' when every date shown falls in one year, else 'Date'."""
+    years = sorted({d.year for d in dates if d is not None and d == d})
+    return f"Date ({years[0]})" if len(years) == 1 else "Date"
+
+
+def date_tickformat(dates) -> str:
+    """'Apr 13' for a span of a few months (the year goes in the axis title), 'Jan 2015'
+    for longer spans."""
+    ds = [d for d in dates if d is not None and d == d]
+    return "%b %-d" if (max(ds) - min(ds)).days <= 150 else "%b %Y"
+
+
+def mark_x(fig: go.Figure, x, text: str, color: str) -> None:
+    """A dashed vertical line with its label just inside the top of the plot."""
+    fig.add_vline(x=x, line={"color": color, "dash": "dash"})
+    fig.add_annotation(
+        x=x,
+        y=1,
+        yref="paper",
+        yanchor="top",
+        xanchor="left",
+        xshift=4,
+        text=text,
+        showarrow=False,
+        font={"color": color},
+        bgcolor="rgba(255,255,255,0.85)",
+    )
+
+
 def setup() -> str:
     """Choose the renderer (once per kernel) and the house style; return the renderer."""
     renderer = os.environ.get(RENDERER_ENV, DEFAULT_RENDERER)
     if _state["ready"]:
         return renderer
     pio.renderers.default = renderer
-    png = pio.renderers["png"]
-    png.width, png.height, png.scale = WIDTH, HEIGHT, 1
+    # The PNG takes each figure's own width and height (taller charts need more rows).
+    pio.renderers["png"].scale = 1
     template = go.layout.Template(pio.templates["plotly_white"])
     template.layout.font = {"family": FONT, "size": 13, "color": "#222"}
-    template.layout.title = {"x": 0.0, "xanchor": "left", "font": {"size": 17}}
+    template.layout.title = {"x": 0.0, "xref": "paper", "xanchor": "left", "font": {"size": 17}}
     template.layout.width, template.layout.height = WIDTH, HEIGHT
     pio.templates["iacc"] = template
     pio.templates.default = "iacc"
@@ -73,14 +115,28 @@ def finish(
     y_title: str | None = None,
     height: int = HEIGHT,
     note: str | None = None,
+    legend_rows: int = 0,
 ) -> go.Figure:
-    """House style: a title that states the finding, labelled axes and a source line."""
+    """House style: a title that states the finding, labelled axes, the legend under the
+    title, and the source line (with an optional note) under the chart."""
     footer = f"Source: {source}" + (f"<br>{note}" if note else "")
+    footer_lines = footer.count("<br>") + 1
+    top = 60 + (22 * legend_rows if legend_rows else 0)
+    bottom = 64 + 16 * footer_lines
     fig.update_layout(
-        title={"text": title},
+        title={
+            "text": title,
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 14, "l": 14},
+        },
         width=WIDTH,
         height=height,
-        margin={"l": 80, "r": 30, "t": 70, "b": 70 + 16 * footer.count("<br>")},
+        margin={"l": 80, "r": 30, "t": top, "b": bottom},
         annotations=list(fig.layout.annotations)
         + [
             go.layout.Annotation(
@@ -91,15 +147,19 @@ def finish(
                 y=0,
                 xanchor="left",
                 yanchor="top",
-                yshift=-40,
+                yshift=-52,
                 showarrow=False,
                 align="left",
                 font={"size": 11, "color": "#555"},
             )
         ],
     )
+    if legend_rows:
+        fig.update_layout(
+            legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom", "font": {"size": 11}}
+        )
     if x_title is not None:
-        fig.update_xaxes(title_text=x_title)
+        fig.update_xaxes(title_text=x_title, title_standoff=6)
     if y_title is not None:
         fig.update_yaxes(title_text=y_title)
     return fig

@@ -416,8 +416,21 @@ def _quote_problems(tables) -> list[Problem]:
         return []
     q = tables["quotes"]
     out = []
+    sides = (
+        dict(zip(tables["members"]["member_id"], tables["members"]["side"], strict=True)) if "members" in tables else {}
+    )
     for i, r in enumerate(q.itertuples(index=False)):
         row = i + 2
+        speaker_side = sides.get(r.speaker_member_id) if pd.notna(r.speaker_member_id) else None
+        if speaker_side is not None and speaker_side != r.side:
+            out.append(
+                Problem(
+                    "quotes.csv",
+                    row,
+                    "side",
+                    f"is {r.side!r} but the speaker {r.speaker_member_id!r} is on side {speaker_side!r} in members.csv",
+                )
+            )
         n = count_words(r.text)
         if n != r.word_count:
             out.append(Problem("quotes.csv", row, "word_count", f"is {r.word_count} but text has {n} words"))
