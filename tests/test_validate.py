@@ -75,7 +75,8 @@ def test_wrong_hash(data_copy, articles_dir):
 
 
 def test_changed_quotation(data_copy, articles_dir):
-    original = next(r for r in read_rows(data_copy / "quotes.csv") if r[0] == "q-004-05")[8]
+    rows = read_rows(data_copy / "quotes.csv")
+    original = next(r for r in rows if r[0] == "q-004-05")[rows[0].index("text")]
     assert "confrontational" in original
     row = set_cell(data_copy / "quotes.csv", "q-004-05", "text", original.replace("confrontational", "combative"))
     _fails_with(data_copy, articles_dir, f"quotes.csv:{row}:text: is not verbatim in article")
@@ -118,3 +119,17 @@ def test_missing_derived_value_asks_for_make_features(data_copy, column):
     result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
     assert result.returncode == 1
     assert f"sources.csv:{row}:{column}: is empty; run make features" in result.stderr
+
+
+def test_a_figure_value_that_disagrees_with_its_words(data_copy):
+    row = set_cell(data_copy / "figures.csv", "marketsafe-listings-removed", "value", "18000")
+    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
+    assert result.returncode == 1
+    assert f"figures.csv:{row}:value: is 18000 but value_text 'more than 180,000' says 180000" in result.stderr
+
+
+def test_a_figure_qualifier_that_disagrees_with_its_words(data_copy):
+    row = set_cell(data_copy / "figures.csv", "marketsafe-storefronts-closed", "qualifier", "exact")
+    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
+    assert result.returncode == 1
+    assert f"figures.csv:{row}:qualifier: is 'exact' but value_text 'nearly 5,000' reads as 'nearly'" in result.stderr

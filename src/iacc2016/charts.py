@@ -5,6 +5,7 @@ chart's data saved beside the notebook."""
 from __future__ import annotations
 
 import os
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,14 +23,6 @@ WIDTH, HEIGHT = 900, 500
 FONT = "Arial, Helvetica, sans-serif"
 
 SIDE_COLORS = {"brands": "#b2182b", "alibaba": "#e08214", "iacc": "#2166ac", "other": "#878787"}
-QUALIFIER_PATTERNS = {
-    "exact": "",
-    "approximately": ".",
-    "nearly": "/",
-    "more_than": "+",
-    "at_least": "+",
-    "as_many_as": "x",
-}
 
 _state = {"ready": False}
 
@@ -118,11 +111,13 @@ def finish(
     legend_rows: int = 0,
 ) -> go.Figure:
     """House style: a title that states the finding, labelled axes, the legend under the
-    title, and the source line (with an optional note) under the chart."""
+    title, and the source line (with an optional note) under the chart, both starting at
+    the chart's left edge however long the category labels are."""
     footer = f"Source: {source}" + (f"<br>{note}" if note else "")
     footer_lines = footer.count("<br>") + 1
     top = 60 + (22 * legend_rows if legend_rows else 0)
     bottom = 64 + 16 * footer_lines
+    left = _left_margin(fig, y_title)
     fig.update_layout(
         title={
             "text": title,
@@ -132,11 +127,11 @@ def finish(
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 14, "l": 14},
+            "pad": {"t": 14, "l": EDGE},
         },
         width=WIDTH,
         height=height,
-        margin={"l": 80, "r": 30, "t": top, "b": bottom},
+        margin={"l": left, "r": 30, "t": top, "b": bottom},
         annotations=list(fig.layout.annotations)
         + [
             go.layout.Annotation(
@@ -147,6 +142,7 @@ def finish(
                 y=0,
                 xanchor="left",
                 yanchor="top",
+                xshift=EDGE - left,
                 yshift=-52,
                 showarrow=False,
                 align="left",
@@ -154,6 +150,7 @@ def finish(
             )
         ],
     )
+    fig.update_yaxes(automargin=False)
     if legend_rows:
         fig.update_layout(
             legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom", "font": {"size": 11}}
@@ -163,6 +160,22 @@ def finish(
     if y_title is not None:
         fig.update_yaxes(title_text=y_title)
     return fig
+
+
+EDGE = 14  # pixels between the chart's edge and the title, labels and source line
+CHAR_PX = 7  # width of a character of the 13 px axis font, near enough
+
+
+def _left_margin(fig: go.Figure, y_title: str | None) -> int:
+    """Room for the longest category label on the y axis (and the axis title, if any)."""
+    labels = []
+    for trace in fig.data:
+        values = getattr(trace, "y", None)
+        if values is not None:
+            labels += [v for v in values if isinstance(v, str)]
+    lines = [re.sub(r"<[^>]+>", "", line) for v in labels for line in v.split("<br>")]
+    longest = max((len(line) for line in lines), default=0)
+    return max(80, EDGE + CHAR_PX * (longest + 2) + (30 if y_title else 0))
 
 
 def show(fig: go.Figure, name: str, data: pd.DataFrame) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pandas as pd
 
 from . import paths
 from .errors import DataValidationError, Problem
+from .numbers import qualifier_of, value_of
 from .schema import PANDAS_DTYPES, Field, Package, Resource, load_package
 from .text import count_words
 
@@ -306,6 +308,7 @@ def _interval_problems(tables) -> list[Problem]:
         ("events", "events.csv", "date_start", "date_end"),
         ("sources", "sources.csv", "published_start", "published_end"),
         ("figures", "figures.csv", "period_start", "period_end"),
+        ("reference_rates", "reference_rates.csv", "date_start", "date_end"),
     ]
     for name, file, start, end in checks:
         if name not in tables:
@@ -459,6 +462,23 @@ def _figure_problems(tables) -> list[Problem]:
     f = tables["figures"].set_index("figure_id", drop=False)
     out = []
     for i, r in enumerate(tables["figures"].itertuples(index=False)):
+        stated = value_of(r.value_text)
+        if stated is not None and not math.isclose(stated, r.value, rel_tol=1e-9):
+            out.append(
+                Problem(
+                    "figures.csv", i + 2, "value", f"is {r.value:g} but value_text {r.value_text!r} says {stated:g}"
+                )
+            )
+        hedge = qualifier_of(r.value_text)
+        if hedge != r.qualifier:
+            out.append(
+                Problem(
+                    "figures.csv",
+                    i + 2,
+                    "qualifier",
+                    f"is {r.qualifier!r} but value_text {r.value_text!r} reads as {hedge!r}",
+                )
+            )
         if pd.notna(r.converted_from_id) and r.converted_from_id in f.index:
             original = f.loc[r.converted_from_id]
             if original["metric"] != r.metric or original["unit"] == r.unit:

@@ -1,0 +1,350 @@
+"""Alibaba's enforcement statistics, claim by claim: which numbers, hedged how, over which
+period, claimed by whom, carried by which outlets; what they imply and what they do not."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .charts import SIDE_COLORS, axis_year_label, date_tickformat, finish, interval_marker
+from .nb import Data, fmt_interval
+from .story import reported_by
+
+LOWER = {"more_than", "at_least"}  # the true value is at least the number
+UPPER = {"nearly", "as_many_as"}  # the true value is at most the number
+QUALIFIER_WORDS = {
+    "exact": "as stated",
+    "approximately": "approximately",
+    "nearly": "nearly",
+    "more_than": "more than",
+    "at_least": "at least",
+    "as_many_as": "as many as",
+}
+
+# Ratios a reader might want; each is computed only when both figures share claimant and period.
+CANDIDATE_RATIOS = [
+    ("listings_removed", "storefronts_closed", "count", "count", "listings removed per storefront closed"),
+    (
+        "suspects_apprehended",
+        "counterfeiting_groups_identified",
+        "count",
+        "count",
+        "suspects caught per group identified",
+    ),
+    ("seized_goods_value", "suspects_apprehended", "CNY", "count", "yuan of goods seized per suspect caught"),
+    ("listings_removed", "counterfeiting_groups_identified", "count", "count", "listings removed per group identified"),
+    ("seized_goods_value", "anticounterfeiting_spending", "USD", "USD", "dollars of goods seized per dollar spent"),
+]
+
+
+def enforcement_figures(data: Data) -> pd.DataFrame:
+    """Alibaba's own numbers about itself, plus any conversion an outlet printed beside them."""
+    f = data.figures
+    own = f[f["self_reported"] & (f["subject_id"] == "alibaba")]
+    conversions = f[f["converted_from_id"].isin(list(own["figure_id"]))]
+    return pd.concat([own, conversions]).sort_values(["metric", "unit", "figure_id"]).reset_index(drop=True)
+
+
+def period_words(row) -> str:
+    if pd.isna(row["period_start"]):
+        return "no period given"
+    return f"{row['period_text']} ({fmt_interval(row['period_start'], row['period_end'])})"
+
+
+def figures_table(data: Data) -> pd.DataFrame:
+    f = enforcement_figures(data)
+    names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
+    metric = data.labels("figures", "metric")
+    by = reported_by(data, "figures", f["figure_id"])
+    return pd.DataFrame(
+        {
+            "figure_id": f["figure_id"],
+            "metric": f["metric"].map(metric),
+            "as printed": f["value_text"],
+            "value": f["value"],
+            "unit": f["unit"],
+            "qualifier": f["qualifier"],
+            "period": [period_words(r) for _, r in f.iterrows()],
+            "claimed by": f["claimant_id"].map(names).fillna("the reporting outlet"),
+            "self-reported": f["self_reported"],
+            "carried by": [", ".join(by.get(i, [])) for i in f["figure_id"]],
+            "outlets": [len(by.get(i, [])) for i in f["figure_id"]],
+        }
+    )
+
+
+def implied_rates(data: Data) -> pd.DataFrame:
+    """For each conversion printed in an article: the rate it implies, the rounding range of
+    that rate, and the external reference rates for the figure's period."""
+    f = data.figures.set_index("figure_id", drop=False)
+    refs = data.reference_rates
+    rows = []
+    for _, conv in f[f["converted_from_id"].notna()].iterrows():
+        orig = f.loc[conv["converted_from_id"]]
+        rate = orig["value"] / conv["value"]
+        # Rounding: each printed figure is exact to half its last printed digit.
+        lo = (orig["value"] - _half_step(orig["value_text"], orig["value"])) / (
+            conv["value"] + _half_step(conv["value_text"], conv["value"])
+        )
+        hi = (orig["value"] + _half_step(orig["value_text"], orig["value"])) / (
+            conv["value"] - _half_step(conv["value_text"], conv["value"])
+        )
+        overlap = refs[
+            (refs["currency"] == orig["unit"])
+            & (refs["per_currency"] == conv["unit"])
+            & (refs["date_end"] >= conv["period_start"])
+            & (refs["date_start"] <= conv["period_end"])
+        ]
+        low_ref, high_ref = overlap["rate"].min(), overlap["rate"].max()
+        plausible = bool(len(overlap)) and hi >= low_ref and lo <= high_ref
+        rows.append(
+            {
+                "conversion": f"{orig['value_text']} = {conv['value_text']}",
+                "implied rate": round(rate, 4),
+                "implied rate, low": round(lo, 4),
+                "implied rate, high": round(hi, 4),
+                "unit": f"{orig['unit']} per {conv['unit']}",
+                "reference rates in the period": ", ".join(f"{r:.4f}" for r in overlap["rate"]),
+                "lowest reference": low_ref,
+                "highest reference": high_ref,
+                "plausible": plausible,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _half_step(text: str, value: float) -> float:
+    """Half the unit of the last digit printed in `text` (e.g. '$125.5 million' -> 0.05 million)."""
+    import re
+
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
+    scale = 1e9 if "billion" in text else 1e6 if "million" in text else 1e3 if "thousand" in text else 1
+    return 0.5 * scale * 10 ** (-decimals)
+
+
+def ratio_qualifier(numerator: str, denominator: str) -> str | None:
+    """Hedge of a ratio from the hedges of its parts; None when they pull opposite ways."""
+    if "approximately" in (numerator, denominator):
+        return "approximately"
+    up = numerator in LOWER or denominator in UPPER  # the ratio can only be larger than computed
+    down = numerator in UPPER or denominator in LOWER  # the ratio can only be smaller
+    if up and down:
+        return None
+    return "more_than" if up else "nearly" if down else "exact"
+
+
+def ratios(data: Data) -> pd.DataFrame:
+    """Each candidate ratio: computed, labelled as derived, or the reason it is not."""
+    f = enforcement_figures(data)
+    metric = data.labels("figures", "metric")
+    names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
+    rows = []
+    for num_m, den_m, num_unit, den_unit, label in CANDIDATE_RATIOS:
+        nums = f[(f["metric"] == num_m) & (f["unit"] == num_unit)]
+        dens = f[(f["metric"] == den_m) & (f["unit"] == den_unit)]
+        if nums.empty or dens.empty:
+            rows.append(
+                {
+                    "ratio": label,
+                    "value": None,
+                    "qualifier": None,
+                    "computed": False,
+                    "reason": f"no {metric[num_m] if nums.empty else metric[den_m]} in the data",
+                }
+            )
+            continue
+        n, d = nums.iloc[0], dens.iloc[0]
+        reason = _not_comparable(n, d, names)
+        q = None if reason else ratio_qualifier(n["qualifier"], d["qualifier"])
+        if not reason and q is None:
+            reason = f"the hedges pull opposite ways ({n['value_text']} / {d['value_text']})"
+        rows.append(
+            {
+                "ratio": label,
+                "value": None if reason else n["value"] / d["value"],
+                "qualifier": q,
+                "computed": not reason,
+                "reason": reason or f"derived: {n['value_text']} / {d['value_text']}, same claimant and period",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _same(a, b) -> bool:
+    """Equality where two empty cells count as the same (pandas' NA refuses to compare)."""
+    if pd.isna(a) or pd.isna(b):
+        return pd.isna(a) and pd.isna(b)
+    return bool(a == b)
+
+
+def _claimant(row: pd.Series, names: dict[str, str]) -> str:
+    return names.get(row["claimant_id"], row["claimant_id"]) if pd.notna(row["claimant_id"]) else "the reporting outlet"
+
+
+def _not_comparable(n: pd.Series, d: pd.Series, names: dict[str, str]) -> str:
+    """Why two figures cannot be divided, or '' when they share claimant and period."""
+    if not _same(n["claimant_id"], d["claimant_id"]):
+        return f"different claimants ({_claimant(n, names)} / {_claimant(d, names)})"
+    if pd.isna(n["period_start"]) or pd.isna(d["period_start"]):
+        return "no period given for " + (n["value_text"] if pd.isna(n["period_start"]) else d["value_text"])
+    if not (_same(n["period_start"], d["period_start"]) and _same(n["period_end"], d["period_end"])):
+        return f"different periods ({n['period_text']} / {d['period_text']})"
+    return ""
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def short_name(metric: str) -> str:
+    """'listings_removed' -> 'listings removed': the code in words, short enough for an axis."""
+    return metric.replace("_", " ")
+
+
+QUALIFIER_SYMBOLS = {
+    "exact": ("circle", "as stated"),
+    "approximately": ("diamond", "approximately"),
+    "nearly": ("triangle-left", "nearly: the true value is a little lower"),
+    "as_many_as": ("triangle-left", "as many as: at most this"),
+    "more_than": ("triangle-right", "more than: the true value is higher"),
+    "at_least": ("triangle-right", "at least: this or higher"),
+}
+
+
+def counts_chart(data: Data, title: str, source: str):
+    """Counts only (one unit on one axis), as dots on a log scale (a bar's length means
+    nothing there); the marker's shape shows the article's hedge and points the way the
+    true value lies; the period is under each label."""
+    f = enforcement_figures(data)
+    c = f[f["unit"] == "count"].sort_values("value")
+    c = c.assign(
+        label=c["metric"].map(short_name)
+        + "<br><span style='font-size:11px;color:#666'>"
+        + c["period_text"]
+        + "</span>"
+    )
+    fig = go.Figure()
+    for qualifier, group in c.groupby("qualifier", sort=True):
+        symbol, name = QUALIFIER_SYMBOLS[qualifier]
+        fig.add_trace(
+            go.Scatter(
+                y=group["label"],
+                x=group["value"],
+                mode="markers+text",
+                name=name,
+                marker={
+                    "symbol": symbol,
+                    "size": 18,
+                    "color": SIDE_COLORS["alibaba"],
+                    "line": {"color": "#333", "width": 1},
+                },
+                text=group["value_text"],
+                textposition="top center",
+                cliponaxis=False,
+            )
+        )
+    fig.update_xaxes(
+        type="log", dtick=1, range=[math.log10(c["value"].min()) - 0.6, math.log10(c["value"].max()) + 0.6]
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(c["label"]), ticksuffix="  ", showgrid=True)
+    fig = finish(
+        fig,
+        title,
+        source,
+        x_title="Count (log scale: each labelled gridline is ten times the last)",
+        y_title="",
+        height=450,
+        note="Marker shape shows the article's hedge; a triangle points to where the true value lies.",
+        legend_rows=2,
+    )
+    data_out = c[
+        ["figure_id", "metric", "value", "qualifier", "value_text", "period_text", "period_start", "period_end"]
+    ]
+    return fig, data_out
+
+
+def periods_chart(data: Data, title: str, source: str):
+    """Each figure's period as an interval: the two sets of numbers cover different spans."""
+    f = enforcement_figures(data)
+    f = f[f["period_start"].notna() & f["converted_from_id"].isna()].sort_values(["period_start", "metric"])
+    labels = f["metric"].map(short_name) + ", " + f["value_text"]
+    widths = (f["period_end"] + pd.Timedelta(days=1) - f["period_start"]).dt.total_seconds() * 1000
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=widths,
+            base=f["period_start"].dt.strftime("%Y-%m-%d"),
+            orientation="h",
+            marker=interval_marker(SIDE_COLORS["alibaba"]),
+            text=f["period_text"],
+            textposition="inside",
+            insidetextanchor="start",
+            showlegend=False,
+        )
+    )
+    dates = list(f["period_start"]) + list(f["period_end"])
+    fig.update_xaxes(type="date", tickformat=date_tickformat(dates))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(labels), autorange="reversed", ticksuffix="  ")
+    fig = finish(
+        fig,
+        title,
+        source,
+        x_title=axis_year_label(dates),
+        y_title="",
+        height=380,
+        note="Each bar spans every day the period may cover: 'past year' may mean calendar 2015 or the twelve months to the interview.",
+    )
+    return fig, f[["figure_id", "metric", "value_text", "period_text", "period_start", "period_end"]]
+
+
+def other_side(data: Data) -> pd.DataFrame:
+    """What the others say about Alibaba's enforcement, beside its numbers."""
+    q = data.quotes[(data.quotes["topic"] == "enforcement") & (data.quotes["side"] != "alibaba")]
+    outlet = data.outlet_of()
+    q = q.sort_values(["side", "source_id", "sequence"])
+    return pd.DataFrame(
+        {
+            "side": q["side"],
+            "speaker": q["speaker"],
+            "outlet": q["source_id"].map(outlet),
+            "kind": q["kind"],
+            "words": q["word_count"],
+            "text": q["text"],
+        }
+    ).reset_index(drop=True)
+
+
+def enforcement_voice(data: Data) -> pd.DataFrame:
+    """Quoted words on Alibaba's enforcement, by side."""
+    q = data.quotes[data.quotes["topic"] == "enforcement"]
+    out = q.groupby("side").agg(passages=("quote_id", "size"), words=("word_count", "sum")).reset_index()
+    out["share of words"] = out["words"] / out["words"].sum()
+    return out.sort_values("words", ascending=False).reset_index(drop=True)
+
+
+def voice_chart(data: Data, title: str, source: str):
+    v = enforcement_voice(data)
+    names = {"brands": "Brands", "alibaba": "Alibaba", "iacc": "The coalition", "other": "Others"}
+    fig = go.Figure(
+        go.Bar(
+            y=v["side"].map(names),
+            x=v["words"],
+            orientation="h",
+            marker={"color": [SIDE_COLORS[s] for s in v["side"]]},
+            text=[
+                plural(w, "word") + " in " + plural(p, "passage")
+                for w, p in zip(v["words"], v["passages"], strict=True)
+            ],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    fig.update_xaxes(range=[0, v["words"].max() * 1.35])
+    fig = finish(
+        fig, title, source, x_title="Words quoted or paraphrased about Alibaba's enforcement", y_title="", height=340
+    )
+    return fig, v
