@@ -54,18 +54,24 @@ reproduce: $(STAMP)
 	@echo "==> [reproduce 6/6] executing $(words $(NOTEBOOKS)) notebooks in place"
 	@$(PY) -m iacc2016 execute $(NOTEBOOKS)
 
+# Every step runs even when an earlier one fails (a lint error must not hide a failing
+# notebook); the summary names the failed steps and the exit status is non-zero.
 test: $(STAMP)
-	@echo "==> [test 1/4] validating the data"
-	@$(PY) -m iacc2016 validate
-	@echo "==> [test 2/4] lint: ruff (src, tests, notebooks) and actionlint (.github/workflows)"
-	@$(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks)
-	@$(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks)
-	@$(VENV)/bin/actionlint
-	@echo "==> [test 3/4] unit, data and repository tests"
-	@$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests
-	@echo "==> [test 4/4] notebooks: strict nbval, $(JOBS) workers"
-	@$(TEST_ENV) $(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg \
-		-n $(JOBS) --dist loadfile $(NOTEBOOKS)
+	@failed=""; \
+	echo "==> [test 1/5] validating the data"; \
+	$(PY) -m iacc2016 validate || failed="$$failed validate"; \
+	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint over .github/workflows"; \
+	{ $(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks) \
+	  && $(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks) \
+	  && $(VENV)/bin/actionlint; } || failed="$$failed lint"; \
+	echo "==> [test 3/5] unit, data and repository tests ($(JOBS) workers)"; \
+	$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests || failed="$$failed unit"; \
+	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks ($(JOBS) workers)"; \
+	$(TEST_ENV) $(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg \
+		-n $(JOBS) --dist loadfile $(NOTEBOOKS) || failed="$$failed nbval"; \
+	echo "==> [test 5/5] summary"; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
+	echo "make test: all steps passed"
 
 validate: $(STAMP)
 	@echo "==> [validate] checking the data package"

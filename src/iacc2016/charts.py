@@ -113,6 +113,10 @@ def finish(
     """House style: a title that states the finding, labelled axes, the legend under the
     title, and the source line (with an optional note) under the chart, both starting at
     the chart's left edge however long the category labels are."""
+    if len(title) > MAX_TITLE_CHARS:
+        raise ValueError(
+            f"chart title is {len(title)} characters; at most {MAX_TITLE_CHARS} fit the chart's width: {title!r}"
+        )
     footer = f"Source: {source}" + (f"<br>{note}" if note else "")
     footer_lines = footer.count("<br>") + 1
     top = 60 + (22 * legend_rows if legend_rows else 0)
@@ -162,6 +166,7 @@ def finish(
     return fig
 
 
+MAX_TITLE_CHARS = 92  # at 17 px, about as many characters as fit across the chart
 EDGE = 14  # pixels between the chart's edge and the title, labels and source line
 CHAR_PX = 7  # width of a character of the 13 px axis font, near enough
 

@@ -288,6 +288,7 @@ def cross_table_problems(package: Package, tables: dict[str, pd.DataFrame]) -> l
                             "sources.csv", i + 2, col, "is empty; run make features with the article folder present"
                         )
                     )
+    out += _frame_code_problems(tables)
     out += _interval_problems(tables)
     out += _evidence_problems(package, tables)
     out += _quote_problems(tables)
@@ -490,4 +491,32 @@ def _figure_problems(tables) -> list[Problem]:
                         "a conversion must share the original's metric and differ in unit",
                     )
                 )
+    return out
+
+
+def _frame_code_problems(tables) -> list[Problem]:
+    """A 'yes' needs its snippet (and only a 'yes' has one); a coded article has every item."""
+    if "frame_codes" not in tables or "frame_codebook" not in tables:
+        return []
+    codes, items = tables["frame_codes"], set(tables["frame_codebook"]["item_id"])
+    out = []
+    for i, r in enumerate(codes.itertuples(index=False)):
+        if r.value == "yes" and pd.isna(r.snippet):
+            out.append(Problem("frame_codes.csv", i + 2, "snippet", "a 'yes' needs a verbatim snippet as evidence"))
+        if r.value != "yes" and pd.notna(r.snippet):
+            out.append(
+                Problem("frame_codes.csv", i + 2, "snippet", f"only a 'yes' carries a snippet (value is {r.value!r})")
+            )
+    for source, group in codes.groupby("source_id", sort=True):
+        missing = sorted(items - set(group["item_id"]))
+        if missing:
+            row = int(group.index[0]) + 2
+            out.append(
+                Problem(
+                    "frame_codes.csv",
+                    row,
+                    "item_id",
+                    f"{source} is coded on some items but not on {', '.join(missing)}",
+                )
+            )
     return out

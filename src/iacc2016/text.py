@@ -7,7 +7,8 @@ import re
 _WS = re.compile(r"\s+")
 _HAS_WORD_CHAR = re.compile(r"\w")
 # A term is a run of letters (with inner apostrophes or hyphens), lower-cased; a trailing
-# possessive 's is dropped so "Alibaba's" counts as "alibaba". Numbers are not terms.
+# possessive 's is dropped so "Alibaba's" counts as "alibaba". Numbers are not terms, nor
+# are single letters (initials such as the "c" of "D.C.", and "a" and "I").
 _TERM = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
@@ -28,7 +29,8 @@ def terms(text: str) -> list[str]:
     for t in _TERM.findall(text):
         if t.endswith("'s"):
             t = t[:-2]
-        out.append(t)
+        if len(t) >= 2:
+            out.append(t)
     return out
 
 

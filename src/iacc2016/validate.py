@@ -20,7 +20,7 @@ VERBATIM_COLUMNS = {
     "evidence": "snippet",
     "quotes": "text",
     "claims": "snippet",
-    "labels": "snippet",
+    "labels": "phrase",
     "frame_codes": "snippet",
 }
 

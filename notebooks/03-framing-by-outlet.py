@@ -1,0 +1,201 @@
+# %% [markdown]
+# # How the framing differs by outlet
+#
+# **The question.** Five outlets told one story. Whose voices did each carry, how did each
+# describe Alibaba and the coalition, which generic news frames did each use, which facts
+# did each report or leave out, and which words set each apart?
+#
+# The measures are deliberately simple and transparent, as a small corpus demands: counts
+# of hand-coded quotations and labels, a published codebook coded item by item, a grid of
+# facts, and log-odds ratios computed from committed term counts. **One coder** coded
+# every article; see the caveats.
+
+# %%
+from iacc2016 import charts, framing, nb, overview
+
+data = nb.start()
+voice = framing.voice(data)
+first = framing.first_voice(data)
+profiles = framing.frame_profiles(data)
+cov = framing.coverage(data)
+status = framing.coding_status(data)
+
+# %% [markdown]
+# ## Summary of findings
+
+# %%
+coded_outlets = [o for o in data.outlet_order() if voice.loc[voice["outlet"] == o, "words"].sum() > 0]
+top_side = voice.loc[voice.groupby("outlet")["share of words"].idxmax()].set_index("outlet").loc[coded_outlets]
+alibaba_labels = framing.label_valence(data, "alibaba")
+harshest = alibaba_labels["negative"].idxmax()
+frame_names = {k: v.lower() for k, v in data.labels("frame_codebook", "frame").items()}
+by_frame = profiles.pivot(index="outlet", columns="frame", values="share")
+most_used = by_frame.mean().idxmax()
+most_varied = (by_frame.max() - by_frame.min()).idxmax()
+used_everywhere = [f for f in by_frame.columns if (by_frame[f] > 0).all()]
+distinct_top = framing.distinctive(data, top=3)
+everywhere = cov[cov["outlets reporting"] == len(data.outlet_order())]
+alone = cov[cov["outlets reporting"] == 1]
+nb.md(
+    "- **Voice.** "
+    + "; ".join(f"{o}: {framing.SIDE_IN_PROSE[r['side']]} ({r['share of words']:.0%} of quoted words)" for o, r in top_side.iterrows())
+    + f". {first['side'].value_counts().get('iacc', 0)} of {len(first)} articles quote the coalition first.\n"
+    f"- **Labels.** {harshest} attaches {alibaba_labels.loc[harshest, 'negative']} disparaging labels to Alibaba in its own voice; "
+    f"{int((alibaba_labels['negative'] == 0).sum())} outlets attach none.\n"
+    f"- **Frames.** The {frame_names[most_used]} frame is the most used (coded in {by_frame[most_used].min():.0%} to "
+    f"{by_frame[most_used].max():.0%} of its items across outlets); the {frame_names[most_varied]} frame varies most, from "
+    f"{by_frame[most_varied].min():.0%} ({by_frame[most_varied].idxmin()}) to {by_frame[most_varied].max():.0%} ({by_frame[most_varied].idxmax()}).\n"
+    f"- **Coverage.** Of {len(cov)} coded facts, {len(everywhere)} appear in every article "
+    f"({', '.join(everywhere['fact'])}); {len(alone)} appear in one article only.\n"
+    "- **Words.** Each outlet's three most distinctive terms: "
+    + "; ".join(f"{o}: {', '.join(g['term'])}" for o, g in distinct_top.groupby("outlet", sort=False)) + "."
+)
+
+# %% [markdown]
+# ## Coding status
+#
+# Text measures (term counts, distinctive words) cover every article once `make features`
+# has run. Hand-coded measures cover an article only once it is coded; an article not yet
+# coded is listed here and in each section, never silently dropped.
+
+# %%
+uncoded = status[(status[["quotes", "labels", "frame codes"]] == "not yet").any(axis=1)]
+nb.md("Articles not yet hand-coded: " + (", ".join(uncoded["outlet"]) if len(uncoded) else "none") + ".")
+status
+
+# %% [markdown]
+# ## Voice: whose words each outlet carries
+#
+# From `quotes.csv`: every direct quotation and attributed paraphrase, by the side of the
+# speaker. Shares are of the words quoted or paraphrased in that article; the counts are
+# beside them.
+
+# %%
+fig, chart_data = framing.voice_chart(
+    data,
+    title=f"{top_side['side'].map(framing.SIDE_NAMES).value_counts().idxmax()} dominate the quotes in "
+    f"{top_side['side'].value_counts().max()} of {len(top_side)} articles; each outlet's mix differs",
+    source=data.source_line("quotes"),
+)
+charts.show(fig, "03-voice", chart_data)
+
+# %%
+voice.pivot(index="outlet", columns="side", values=["passages", "words"]).loc[data.outlet_order()]
+
+# %% [markdown]
+# Whose voice comes first:
+
+# %%
+first
+
+# %% [markdown]
+# ## Labels: how each outlet describes the actors
+#
+# From `labels.csv`: the descriptive phrases each outlet attaches, in its own voice, to the
+# main actors. (−) marks a disparaging label, (+) a crediting one.
+
+# %%
+framing.labels_side_by_side(data, ["alibaba", "iacc", "michael-kors", "gucci", "jack-ma"])
+
+# %%
+alibaba_labels
+
+# %% [markdown]
+# ## Frames: Semetko and Valkenburg's five, and Entman's four functions
+#
+# The codebook (`frame_codebook.csv`) holds Semetko and Valkenburg's (2000) twenty yes/no
+# items over five generic frames and Entman's (1993) four functions of a frame; every
+# article is coded item by item in `frame_codes.csv`, each "yes" with a verbatim snippet.
+# An outlet's profile is the share of each frame's items coded present. The question about
+# pictures cannot be answered from text files and is left out of the shares.
+
+# %%
+fig, chart_data = framing.frame_chart(
+    data,
+    title=(f"The {frame_names[most_used]} frame runs through every article" if most_used in used_everywhere
+           else f"The {frame_names[most_used]} frame is the most used") + f"; {frame_names[most_varied]} varies most",
+    source=data.source_line("frame_codes", "frame_codebook"),
+)
+charts.show(fig, "03-frames", chart_data)
+
+# %% [markdown]
+# Entman's four functions, as each article fills them (our summaries):
+
+# %%
+framing.entman(data)
+
+# %% [markdown]
+# ## Coverage: which facts each outlet reports
+#
+# From `evidence.csv`: a fact (an event or a figure) counts as reported by an outlet when
+# its article holds an evidence snippet for it. Facts reported everywhere come first; the
+# long tail below them is what each outlet alone chose to tell.
+
+# %%
+fig, chart_data = framing.coverage_chart(
+    data,
+    title=f"{len(everywhere)} facts appear in every article; {len(alone)} of {len(cov)} appear in just one",
+    source=data.source_line("evidence", "events", "figures"),
+)
+charts.show(fig, "03-coverage", chart_data)
+
+# %%
+cov.groupby("record_table")["outlets reporting"].describe()[["count", "mean", "min", "max"]]
+
+# %% [markdown]
+# ## Distinctive words
+#
+# Each outlet against the other articles: log-odds ratios with an informative Dirichlet
+# prior (Monroe, Colaresi and Quinn 2008), from the committed table of per-article term
+# counts (`term_counts.csv`, derived by `make features`). The prior is the pooled corpus,
+# which pulls rare terms toward zero. z ranks the terms; it is **not** a significance
+# test. The counts show how thin the evidence for each term is.
+
+# %%
+distinct = framing.distinctive(data, top=8)
+fig, chart_data = framing.distinctive_chart(
+    data, distinct,
+    title="Each outlet's most distinctive words, against the other articles",
+    source=data.source_line("term_counts"),
+)
+charts.show(fig, "03-distinctive-words", chart_data)
+
+# %%
+distinct[["outlet", "rank", "term", "count_in_group", "count_in_rest", "z"]].round({"z": 2})
+
+# %% [markdown]
+# ## Sanity checks
+
+# %%
+coded_voice = voice[voice.groupby("outlet")["words"].transform("sum") > 0]
+shares = coded_voice.groupby("outlet")["share of words"].sum()
+nb.check("each coded outlet's voice shares sum to 1.0000", bool(((shares - 1).abs() < 1e-9).all()), ", ".join(f"{v:.4f}" for v in shares))
+nb.check("every hand-coded article has all codebook items",
+         bool(data.frame_codes.groupby("source_id")["item_id"].nunique().eq(len(data.frame_codebook)).all()))
+nb.check("every 'yes' rests on a snippet", bool(data.frame_codes.loc[data.frame_codes["value"] == "yes", "snippet"].notna().all()))
+nb.check("the coverage grid counts each outlet once per fact", bool((cov[data.outlet_order()].isin([0, 1])).all().all()))
+nb.check("every article with term counts appears in the distinctive-word ranking",
+         set(data.term_counts["source_id"].map(data.outlet_of())) == set(distinct["outlet"]))
+
+# %% [markdown]
+# ## Caveats
+#
+# - **One coder, five articles.** Every label, frame item and quotation side was coded by
+#   one person. Each code rests on a quoted snippet, so it can be checked, but
+#   intercoder reliability (Krippendorff's alpha) cannot be computed without a second
+#   coder, and with five articles a single disputed item moves an outlet's share of a
+#   frame by a fifth or more.
+# - **Outlets or articles?** Each outlet is represented by one article. Differences
+#   between outlets are differences between these articles, written at different moments
+#   of a fast-moving story (see the overview for their dates).
+# - **Quotes count as framing.** An outlet chooses whom to quote, so quoted words count
+#   in the voice shares and may answer frame items.
+# - **Distinctive words on a tiny corpus.** A few hundred words per article make every
+#   term rare; the prior shrinks, but the lists are best read as pointers back to the
+#   texts, with their counts, not as findings on their own.
+
+# %% [markdown]
+# ## Sources
+
+# %%
+overview.sources_table(data)[["outlet", "outlet type", "headline", "published (inferred)", "body words"]]
