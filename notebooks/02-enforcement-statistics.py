@@ -80,8 +80,8 @@ charts.show(fig, "02-counts", chart_data)
 #
 # MarketSafe's figures run from the program's launch (a year the articles disagree on:
 # the earlier one is used here, so the bar is as long as it can be) to WWD's publication.
-# Zheng Junfang's figures cover "past year", which could mean calendar 2015 or the twelve
-# months before an undated interview; the bar covers both readings.
+# Zheng Junfang's figures cover "past year", which could mean the last calendar year or the
+# year before an undated interview; the bar covers both readings.
 
 # %%
 fig, chart_data = enforcement.periods_chart(
@@ -94,11 +94,11 @@ charts.show(fig, "02-periods", chart_data)
 # %% [markdown]
 # ## Currency: the rate CNBC's conversion implies
 #
-# CNBC prints one amount in two currencies. Dividing one by the other gives the exchange
+# CNBC prints one amount in yuan and in dollars. Dividing one by the other gives the exchange
 # rate the conversion used; allowing for the rounding of both printed amounts gives a
-# small range. The only rates that do not come from the articles are two official
-# reference rates (in `data/reference_rates.csv`), used to judge plausibility and for
-# nothing else: we convert no figure ourselves.
+# small range. The only rates that do not come from the articles are official reference
+# rates (in `data/reference_rates.csv`), used to judge plausibility and for nothing else:
+# we convert no figure ourselves.
 
 # %%
 rates
@@ -121,7 +121,7 @@ refs[["rate_id", "rate", "date_start", "date_end", "kind", "publisher"]]
 # %% [markdown]
 # ## Derived ratios
 #
-# A ratio of two figures is computed only when the same claimant gives both for the same
+# A ratio of figures is computed only when the same claimant gives both for the same
 # period; its hedge follows from theirs (a "more than" over a "nearly" is "more than").
 # Every ratio is our arithmetic, not a figure any article states.
 

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # How the framing differs by outlet
 #
-# **The question.** Five outlets told one story. Whose voices did each carry, how did each
+# **The question.** Several outlets told one story. Whose voices did each carry, how did each
 # describe Alibaba and the coalition, which generic news frames did each use, which facts
 # did each report or leave out, and which words set each apart?
 #
@@ -101,13 +101,23 @@ framing.labels_side_by_side(data, ["alibaba", "iacc", "michael-kors", "gucci", "
 alibaba_labels
 
 # %% [markdown]
-# ## Frames: Semetko and Valkenburg's five, and Entman's four functions
+# ## Frames: Semetko and Valkenburg's generic frames, and Entman's functions
 #
-# The codebook (`frame_codebook.csv`) holds Semetko and Valkenburg's (2000) twenty yes/no
-# items over five generic frames and Entman's (1993) four functions of a frame; every
-# article is coded item by item in `frame_codes.csv`, each "yes" with a verbatim snippet.
-# An outlet's profile is the share of each frame's items coded present. The question about
-# pictures cannot be answered from text files and is left out of the shares.
+# The codebook (`frame_codebook.csv`) holds Semetko and Valkenburg's (2000) yes/no items
+# over their generic frames and Entman's (1993) functions of a frame; every article is
+# coded item by item in `frame_codes.csv`, each "yes" with a verbatim snippet. An outlet's
+# profile is the share of each frame's items coded present. The question about pictures
+# cannot be answered from text files and is left out of the shares.
+
+# %%
+book = data.frame_codebook
+sv_items = book[book["framework"] == "semetko_valkenburg_2000"]
+nb.md(
+    f"The codebook: {len(sv_items)} Semetko–Valkenburg items over {sv_items['frame'].nunique()} frames "
+    f"({', '.join(f'{f.replace(chr(95), chr(32))} {n}' for f, n in sv_items['frame'].value_counts().sort_index().items())}), "
+    f"and {int((book['framework'] == 'entman_1993').sum())} Entman functions; "
+    f"{data.frame_codes['source_id'].nunique()} articles coded, {len(data.frame_codes)} codes."
+)
 
 # %%
 fig, chart_data = framing.frame_chart(
@@ -119,7 +129,7 @@ fig, chart_data = framing.frame_chart(
 charts.show(fig, "03-frames", chart_data)
 
 # %% [markdown]
-# Entman's four functions, as each article fills them (our summaries):
+# Entman's functions, as each article fills them (our summaries):
 
 # %%
 framing.entman(data)
@@ -180,18 +190,17 @@ nb.check("every article with term counts appears in the distinctive-word ranking
 # %% [markdown]
 # ## Caveats
 #
-# - **One coder, five articles.** Every label, frame item and quotation side was coded by
-#   one person. Each code rests on a quoted snippet, so it can be checked, but
+# - **One coder, a handful of articles.** Every label, frame item and quotation side was
+#   coded by one person. Each code rests on a quoted snippet, so it can be checked, but
 #   intercoder reliability (Krippendorff's alpha) cannot be computed without a second
-#   coder, and with five articles a single disputed item moves an outlet's share of a
-#   frame by a fifth or more.
+#   coder, and with one article per outlet a single disputed item moves an outlet's share
+#   of a frame by a whole item's weight, which is large when a frame has few items.
 # - **Outlets or articles?** Each outlet is represented by one article. Differences
 #   between outlets are differences between these articles, written at different moments
 #   of a fast-moving story (see the overview for their dates).
 # - **Quotes count as framing.** An outlet chooses whom to quote, so quoted words count
 #   in the voice shares and may answer frame items.
-# - **Distinctive words on a tiny corpus.** A few hundred words per article make every
-#   term rare; the prior shrinks, but the lists are best read as pointers back to the
+# - **Distinctive words on a tiny corpus.** Short articles make every term rare; the prior shrinks, but the lists are best read as pointers back to the
 #   texts, with their counts, not as findings on their own.
 
 # %% [markdown]

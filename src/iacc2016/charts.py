@@ -27,6 +27,13 @@ SIDE_COLORS = {"brands": "#b2182b", "alibaba": "#e08214", "iacc": "#2166ac", "ot
 _state = {"ready": False}
 
 
+def wrap(text: str, width: int = 34) -> str:
+    """Break a long axis label onto several lines (plotly takes <br>)."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
 def interval_marker(color: str) -> dict:
     """Bar style for an interval of possible dates: pale fill, hatched in the full colour
     (vertical stripes: they read as "any of these days" and keep the PNG small),

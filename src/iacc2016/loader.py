@@ -289,6 +289,7 @@ def cross_table_problems(package: Package, tables: dict[str, pd.DataFrame]) -> l
                         )
                     )
     out += _frame_code_problems(tables)
+    out += _claim_problems(tables)
     out += _interval_problems(tables)
     out += _evidence_problems(package, tables)
     out += _quote_problems(tables)
@@ -519,4 +520,39 @@ def _frame_code_problems(tables) -> list[Problem]:
                     f"{source} is coded on some items but not on {', '.join(missing)}",
                 )
             )
+    return out
+
+
+def _claim_problems(tables) -> list[Problem]:
+    """A claim compares at least two articles; its topic, kind, verdict and explanation are
+    the same on every row; its snippets stay short."""
+    if "claims" not in tables:
+        return []
+    c = tables["claims"]
+    out = []
+    for i, r in enumerate(c.itertuples(index=False)):
+        n = count_words(r.snippet)
+        if n > MAX_SNIPPET_WORDS:
+            out.append(
+                Problem(
+                    "claims.csv", i + 2, "snippet", f"is {n} words long; snippets stay at or under {MAX_SNIPPET_WORDS}"
+                )
+            )
+    for claim, group in c.groupby("claim_id", sort=True):
+        first = int(group.index[0]) + 2
+        if group["source_id"].nunique() < 2:
+            out.append(
+                Problem("claims.csv", first, "claim_id", f"{claim} rests on one article; a claim compares two or more")
+            )
+        for col in ("topic", "kind", "verdict", "explanation"):
+            if group[col].nunique() > 1:
+                odd = int(group.index[(group[col] != group[col].iloc[0]).to_numpy()][0]) + 2
+                out.append(
+                    Problem(
+                        "claims.csv",
+                        odd,
+                        col,
+                        f"differs from the claim's first row (row {first}); it must be the same on every row of {claim}",
+                    )
+                )
     return out

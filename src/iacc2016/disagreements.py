@@ -1,0 +1,105 @@
+"""Where the articles disagree: claims.csv laid out claim by claim and outlet by outlet."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .charts import finish, wrap
+from .nb import Data
+
+VERDICT_ORDER = ["contradict", "characterization_differs", "wording_differs", "differ_in_precision", "agree"]
+VERDICT_COLORS = {
+    "contradict": "#b2182b",
+    "characterization_differs": "#ef8a62",
+    "wording_differs": "#fddbc7",
+    "differ_in_precision": "#d1e5f0",
+    "agree": "#4393c3",
+}
+KIND_ORDER = ["date", "year", "number", "quotation_wording", "attribution", "motive", "characterization", "naming"]
+
+
+def claims(data: Data) -> pd.DataFrame:
+    """One row per claim: topic, kind, verdict, explanation, and how many articles report it."""
+    c = data.claims
+    one = (
+        c.groupby("claim_id", sort=True)
+        .agg(
+            topic=("topic", "first"),
+            kind=("kind", "first"),
+            verdict=("verdict", "first"),
+            explanation=("explanation", "first"),
+            articles=("source_id", "nunique"),
+        )
+        .reset_index()
+    )
+    one["_k"] = one["kind"].map({k: i for i, k in enumerate(KIND_ORDER)})
+    one["_v"] = one["verdict"].map({v: i for i, v in enumerate(VERDICT_ORDER)})
+    return one.sort_values(["_k", "_v", "claim_id"]).drop(columns=["_k", "_v"]).reset_index(drop=True)
+
+
+def side_by_side(data: Data, kind: str) -> pd.DataFrame:
+    """Claims of one kind x outlets: each article's value and its verbatim snippet."""
+    c = data.claims[data.claims["kind"] == kind]
+    c = c.assign(outlet=c["source_id"].map(data.outlet_of()), cell=c["value"] + " — “" + c["snippet"] + "”")
+    grid = c.pivot(index="claim_id", columns="outlet", values="cell")
+    grid = grid.reindex(columns=[o for o in data.outlet_order() if o in grid.columns]).fillna("")
+    meta = claims(data).set_index("claim_id")
+    grid.insert(0, "verdict", meta.loc[grid.index, "verdict"])
+    grid.insert(0, "topic", meta.loc[grid.index, "topic"])
+    order = [i for i in meta.index if i in grid.index]
+    return grid.loc[order].reset_index(drop=True)
+
+
+def grid(data: Data) -> pd.DataFrame:
+    """Claims x outlets: the claim's verdict where the outlet reports it, '' where not."""
+    meta = claims(data)
+    c = data.claims.assign(outlet=data.claims["source_id"].map(data.outlet_of()))
+    g = c.pivot(index="claim_id", columns="outlet", values="verdict").reindex(
+        index=meta["claim_id"], columns=data.outlet_order()
+    )
+    g = g.fillna("")
+    g.index = meta["topic"].values
+    g.index.name = "claim"
+    return g
+
+
+def grid_chart(data: Data, title: str, source: str):
+    g = grid(data)
+    labels = data.labels("claims", "verdict")
+    code = {v: i for i, v in enumerate(VERDICT_ORDER)}
+    z = g.apply(lambda col: col.map(lambda v: code.get(v))).astype("float")
+    n = len(VERDICT_ORDER)
+    scale = []
+    for i, v in enumerate(VERDICT_ORDER):
+        scale += [[i / n, VERDICT_COLORS[v]], [(i + 1) / n, VERDICT_COLORS[v]]]
+    rows = [wrap(t, 38) for t in g.index]
+    heat = go.Heatmap(
+        z=z.values,
+        x=list(g.columns),
+        y=rows,
+        zmin=-0.5,
+        zmax=n - 0.5,
+        colorscale=scale,
+        xgap=3,
+        ygap=3,
+        showscale=False,
+        customdata=g.map(lambda v: labels.get(v, "not reported")).values,
+        hovertemplate="%{y}<br>%{x}: %{customdata}<extra></extra>",
+    )
+    fig = go.Figure(heat)
+    for v in VERDICT_ORDER:  # one legend entry per verdict (a heatmap only offers a colour bar)
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=v.replace("_", " "),
+                marker={"symbol": "square", "size": 13, "color": VERDICT_COLORS[v]},
+            )
+        )
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 11})
+    fig.update_xaxes(side="bottom", tickangle=0)
+    note = "Coloured: the outlet reports the claim (colour = the claim's verdict). Blank: it does not."
+    fig = finish(fig, title, source, height=200 + 31 * len(g), legend_rows=1, note=note)
+    return fig, g.reset_index()
