@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Where the outlets disagree
 #
-# **The question.** Read side by side, do the five articles tell the same story? Where do
+# **The question.** Read side by side, do the articles tell the same story? Where do
 # they differ on dates, years, numbers, the wording of a quotation, who said what, why
 # people acted, or how names are spelled?
 #

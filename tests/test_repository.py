@@ -1,0 +1,69 @@
+"""The repository's own plumbing: notebook pairs in sync, the CI workflow valid and running
+the README's test command, and both checks able to fail."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from iacc2016.notebook_sync import out_of_sync
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+ACTIONLINT = Path(sys.executable).parent / "actionlint"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_each_notebook_matches_its_py_source(path):
+    problem = out_of_sync(path)
+    assert problem is None, f"{problem}: run make reproduce (it carries the .py source into the notebook)"
+
+
+def test_the_sync_check_fails_when_a_pair_drifts(tmp_path):
+    nb, py = NOTEBOOKS[1], NOTEBOOKS[1].with_suffix(".py")
+    shutil.copy(nb, tmp_path / nb.name)
+    text = py.read_text(encoding="utf-8")
+    (tmp_path / py.name).write_text(
+        text.replace("data = nb.start()", "data = nb.start()  # edited in review"), encoding="utf-8"
+    )
+    assert "differs" in out_of_sync(tmp_path / nb.name)
+    (tmp_path / py.name).unlink()
+    assert "missing" in out_of_sync(tmp_path / nb.name)
+
+
+def run_actionlint(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ACTIONLINT), *map(str, paths)], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_the_workflow_passes_actionlint():
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    result = run_actionlint(*workflows)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_fails_on_a_broken_workflow(tmp_path):
+    broken = tmp_path / ".github" / "workflows" / "ci.yml"
+    broken.parent.mkdir(parents=True)
+    text = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    broken.write_text(
+        text.replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latest\n    needs: no-such-job"), encoding="utf-8"
+    )
+    result = run_actionlint(broken)
+    assert result.returncode != 0
+    assert "no-such-job" in result.stdout
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make test" in readme
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line.strip() for line in ci.splitlines() if line.strip().startswith("make")]
+    assert commands == ["make test"], commands
+    workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "run: make test" in workflow
+    assert 'python-version: "3.11"' in workflow and "cache: pip" in workflow
