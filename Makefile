@@ -16,7 +16,9 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 JOBS ?= 2
 # make test needs no browser: the notebooks render the interactive figure only, and nbval
 # does not compare the PNGs stored beside them.
-TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype
+# tests/support/sitecustomize.py blocks the network and keeps a slow optional import out
+# of every test process (see its docstring).
+TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype PYTHONPATH=$(CURDIR)/tests/support
 
 .PHONY: help reproduce test validate features datadict notebooks lint unit nbval lab bench lock venv
 

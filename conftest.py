@@ -18,7 +18,7 @@ _made: list[str] = []
 def pytest_configure(config):
     os.environ.setdefault("IACC_PLOTLY_RENDERER", "plotly_mimetype")
     os.environ["IACC_BLOCK_NETWORK"] = "1"
-    guard = str(ROOT / "tests" / "netguard")
+    guard = str(ROOT / "tests" / "support")
     rest = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != guard]
     os.environ["PYTHONPATH"] = os.pathsep.join([guard, *rest])
     if "IACC_CHART_DATA_DIR" not in os.environ:

@@ -1,5 +1,5 @@
 """The suite runs with the network blocked: in this process (pytest-socket) and in every
-Python process it starts, notebook kernels included (tests/netguard/sitecustomize.py)."""
+Python process it starts, notebook kernels included (tests/support/sitecustomize.py)."""
 
 from __future__ import annotations
 

@@ -84,12 +84,17 @@ def setup() -> str:
     pio.renderers.default = renderer
     # The PNG takes each figure's own width and height (taller charts need more rows).
     pio.renderers["png"].scale = 1
-    template = go.layout.Template(pio.templates["plotly_white"])
-    template.layout.font = {"family": FONT, "size": 13, "color": "#222"}
-    template.layout.title = {"x": 0.0, "xref": "paper", "xanchor": "left", "font": {"size": 17}}
-    template.layout.width, template.layout.height = WIDTH, HEIGHT
-    pio.templates["iacc"] = template
-    pio.templates.default = "iacc"
+    # Only the house style is registered, composed with plotly's own white template at use
+    # (copying that template whole costs a quarter of a second per kernel).
+    pio.templates["iacc"] = {
+        "layout": {
+            "font": {"family": FONT, "size": 13, "color": "#222"},
+            "title": {"x": 0.0, "xref": "paper", "xanchor": "left", "font": {"size": 17}},
+            "width": WIDTH,
+            "height": HEIGHT,
+        }
+    }
+    pio.templates.default = "plotly_white+iacc"
     if "png" in renderer.split("+"):
         _start_browser()
     _state["ready"] = True

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from pathlib import Path
 
 from .articles import read_article
@@ -20,7 +19,7 @@ from .atomic import write_text_atomic
 from .errors import DataValidationError, Problem
 from .loader import read_table
 from .schema import load_package
-from .text import count_words, terms
+from .text import count_terms, count_words, term_table
 
 TERM_COUNTS = "term_counts.csv"
 
@@ -34,7 +33,7 @@ def csv_text(header: list[str], rows: list[list]) -> str:
     return buf.getvalue()
 
 
-def build(data_dir: Path, articles_dir: Path) -> dict[str, str]:
+def build(data_dir: Path, articles_dir: Path, workers: int = 2) -> dict[str, str]:
     """Compute the new contents of sources.csv and term_counts.csv (nothing is written)."""
     package = load_package(data_dir)
     sources = read_table("sources", data_dir, package)
@@ -42,7 +41,7 @@ def build(data_dir: Path, articles_dir: Path) -> dict[str, str]:
     raw_rows = list(csv.reader(io.StringIO((Path(data_dir) / "sources.csv").read_text(encoding="utf-8"), newline="")))
     header, body = raw_rows[0], raw_rows[1:]
     col_sha, col_words = header.index("text_sha256"), header.index("body_word_count")
-    problems, counts = [], []
+    problems, ids, texts = [], [], []
     for i, r in enumerate(sources.itertuples(index=False)):
         row = i + 2
         try:
@@ -73,11 +72,15 @@ def build(data_dir: Path, articles_dir: Path) -> dict[str, str]:
             continue
         body[i][col_sha] = art.sha256
         body[i][col_words] = str(count_words(art.body))
-        for term, n in Counter(terms(art.body)).items():
-            counts.append([r.source_id, term, n])
+        ids.append(r.source_id)
+        texts.append(art.body)
     if problems:
         raise DataValidationError(problems)
-    counts.sort(key=lambda x: (x[0], x[1]))
+    table = term_table(ids, count_terms(texts, workers=workers))
+    counts = [
+        [s, t, int(n)]
+        for s, t, n in zip(table["source_id"].astype(str), table["term"].astype(str), table["count"], strict=True)
+    ]
     return {
         "sources.csv": csv_text(header, body),
         TERM_COUNTS: csv_text(["source_id", "term", "count"], counts),

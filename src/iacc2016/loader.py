@@ -148,6 +148,8 @@ def _column_problems(file: str, resource: Resource, field: Field, values: pd.Ser
     rows = pd.Series(range(2, len(s) + 2), index=s.index)
 
     def report(mask: pd.Series, message) -> None:
+        if not mask.any():  # the common case; indexing with an all-False mask is not free
+            return
         for row, value in zip(rows[mask], s[mask], strict=True):
             out.append(Problem(file, int(row), col, message(value) if callable(message) else message))
 

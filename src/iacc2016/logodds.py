@@ -55,8 +55,10 @@ def distinctive_terms(term_counts: pd.DataFrame, group_of: dict[str, str], prior
     distinctive of the group), sorted by group and rank.
     """
     tc = term_counts[term_counts["source_id"].isin(list(group_of))]
-    tc = tc.assign(group=tc["source_id"].map(group_of))
-    matrix = tc.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0).sort_index()
+    groups = tc["source_id"].astype(str).map(group_of)
+    matrix = (
+        tc["count"].groupby([tc["term"].astype(str), groups], observed=True).sum().unstack(fill_value=0).sort_index()
+    )
     pooled = matrix.sum(axis=1)
     prior = pooled * prior_scale
     frames = []
