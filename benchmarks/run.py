@@ -105,7 +105,12 @@ def notebook_imports(path: Path) -> str:
 def kernel_with_imports(code: str) -> None:
     from jupyter_client.manager import start_new_kernel
 
-    km, kc = start_new_kernel(kernel_name="python3", cwd=str(ROOT / "notebooks"), env=TEST_ENV)
+    km, kc = start_new_kernel(
+        kernel_name="python3",
+        cwd=str(ROOT / "notebooks"),
+        env=TEST_ENV,
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    )
     try:
         reply = kc.execute_interactive(code, timeout=120, store_history=False, output_hook=lambda msg: None)
         if reply["content"]["status"] != "ok":
@@ -137,6 +142,7 @@ def notebook_times() -> list[dict]:
             nb = nbformat.read(path, as_version=4)
             client = NotebookClient(
                 nb,
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
                 timeout=600,
                 kernel_name="python3",
                 resources={"metadata": {"path": str(path.parent)}},
@@ -234,6 +240,41 @@ def export(server: bool, figures: int = 6) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# -------------------------------------------------------------------------- validation
+def validation_at_scale(rows: int = 100_000) -> dict:
+    """`iacc2016 validate` on a copy of the data whose evidence table has `rows` rows."""
+    import csv
+    import io
+    import shutil
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(ROOT / "data", data)
+        original = list(
+            csv.reader(io.StringIO((ROOT / "data" / "evidence.csv").read_text(encoding="utf-8"), newline=""))
+        )
+        header, body = original[0], original[1:]
+        big = [header] + [[f"ev-{i + 1:06d}", *body[i % len(body)][1:]] for i in range(rows)]
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(big)
+        (data / "evidence.csv").write_text(buf.getvalue(), encoding="utf-8")
+        out = {}
+        for label, extra in (("loader and rules", ["--no-frictionless"]), ("with Frictionless", [])):
+
+            def once(extra=extra):
+                start = time.perf_counter()
+                subprocess.run(
+                    [PY, "-m", "iacc2016", "validate", "--data", str(data), *extra],
+                    cwd=ROOT,
+                    capture_output=True,
+                    check=True,
+                )
+                return time.perf_counter() - start
+
+            out[label], _ = median_of(once)
+        return out
+
+
 # ------------------------------------------------------------------------------- report
 def machine() -> list[str]:
     cpu = next(
@@ -280,6 +321,8 @@ def main() -> int:
     small = text_pipeline(1_000, workers=2)
     large = text_pipeline(10_000, workers=2)
     large_one = text_pipeline(10_000, workers=1)
+    say("validation of a 100,000-row table")
+    validation = validation_at_scale()
     say("static export")
     per_browser = export(server=False)
     one_browser = export(server=True)
@@ -363,6 +406,17 @@ def main() -> int:
         "texts to and results from the worker processes eats part of the second core."
     )
     lines += [""] + [f"- {v}" for v in verdicts] + [""]
+    lines += [
+        "## Validation at scale",
+        "",
+        "`make validate` on a copy of the data whose evidence table has 100,000 rows (the snippets repeat); with the article "
+        "folder present, every snippet is also checked against its article.",
+        "",
+        "| validate | seconds |",
+        "|---|---|",
+    ]
+    lines += [f"| {label} | {seconds:.1f} |" for label, seconds in validation.items()]
+    lines += [""]
     lines += [
         "## Static chart export",
         "",

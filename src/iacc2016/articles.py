@@ -4,7 +4,7 @@ never copied into the repository."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -18,11 +18,10 @@ class Article:
     raw: str
     sha256: str
     furniture_lines: frozenset[int]
+    normalized: str = field(init=False, repr=False)  # computed once: snippets are matched against it
 
-    @property
-    def normalized(self) -> str:
-        """The whole file with whitespace collapsed: what snippets are matched against."""
-        return collapse_whitespace(self.raw)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "normalized", collapse_whitespace(self.raw))
 
     @property
     def body(self) -> str:

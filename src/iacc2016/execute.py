@@ -41,6 +41,9 @@ def run(path: Path, timeout: int = TIMEOUT_SECONDS) -> nbformat.NotebookNode:
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,  # timings would change every cell on every run
         allow_errors=False,
+        # The kernel warns on stderr that its local TCP channel is unencrypted; that is
+        # how every local Jupyter kernel talks, and the warning buries the progress lines.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     try:
         client.execute()

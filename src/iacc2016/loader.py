@@ -30,6 +30,7 @@ FALSE_VALUES = {"false", "False", "FALSE", "0"}
 _INTEGER = re.compile(r"-?\d+")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UNDECODED = re.compile("[\udc80-\udcff]")  # how surrogateescape marks bytes that are not UTF-8
 _DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 MAX_SNIPPET_WORDS = 40
 
@@ -108,8 +109,9 @@ def _read_and_check(resource: Resource, data_dir: Path) -> tuple[pd.DataFrame, l
         return pd.DataFrame(), [Problem(file, None, None, "has a header but no data rows")]
     columns = {name: [r[i] for r in rows] for i, name in enumerate(header)}
     frame = pd.DataFrame(columns, dtype=object)
+    undecoded = _UNDECODED.search(text) is not None  # bytes that were not UTF-8, anywhere in the file
     for name in resource.field_names:
-        problems += _column_problems(file, resource, resource.field(name), frame[name])
+        problems += _column_problems(file, resource, resource.field(name), frame[name], undecoded)
     problems += _key_problems(file, resource, frame)
     if problems:
         return pd.DataFrame(), problems
@@ -140,7 +142,9 @@ def _header_problems(resource: Resource, header: list[str]) -> list[Problem]:
     return problems
 
 
-def _column_problems(file: str, resource: Resource, field: Field, values: pd.Series) -> list[Problem]:
+def _column_problems(
+    file: str, resource: Resource, field: Field, values: pd.Series, undecoded: bool = True
+) -> list[Problem]:
     """Every check on one column, vectorised so 100,000 rows take a moment, not minutes."""
     out: list[Problem] = []
     col = field.name
@@ -153,8 +157,8 @@ def _column_problems(file: str, resource: Resource, field: Field, values: pd.Ser
         for row, value in zip(rows[mask], s[mask], strict=True):
             out.append(Problem(file, int(row), col, message(value) if callable(message) else message))
 
-    bad_bytes = s.map(lambda v: any("\udc80" <= ch <= "\udcff" for ch in v))
-    if bad_bytes.any():
+    bad_bytes = s.map(lambda v: _UNDECODED.search(v) is not None) if undecoded else None
+    if bad_bytes is not None and bad_bytes.any():
         report(bad_bytes, "holds bytes that are not UTF-8; save the file as UTF-8")
         s = s.where(~bad_bytes, "")
     length = s.str.len()
