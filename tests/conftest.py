@@ -83,3 +83,25 @@ def row_of(path: Path, key: str) -> int:
         if row[0] == key:
             return number
     raise KeyError(key)
+
+
+def add_source_row(data_dir: Path, source_id: str, **fields: str) -> None:
+    """Append an article's row to sources.csv the way a contributor would: identity and a
+    reasoned publication interval, with the derived columns left for `make features`."""
+    rows = read_rows(data_dir / "sources.csv")
+    row = dict.fromkeys(rows[0], "")
+    row.update(
+        source_id=source_id,
+        seed_file=f"{source_id}.txt",
+        outlet="Example Outlet",
+        outlet_type="other",
+        outlet_basis="unknown",
+        url_basis="none",
+        published_start="2016-05-19",
+        published_end="2016-05-20",
+        published_precision="range",
+        published_basis="inferred",
+        notes="A test article added to show the corpus can grow.",
+    )
+    row.update(fields)
+    write_rows(data_dir / "sources.csv", rows + [[row[c] for c in rows[0]]])

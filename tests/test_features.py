@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 
-from conftest import DATA, read_rows, run_cli, snapshot, write_rows
+from conftest import DATA, add_source_row, read_rows, run_cli, snapshot
 from iacc2016 import features
 
 
@@ -29,22 +29,9 @@ def test_adding_an_article_updates_every_text_measure(data_copy, articles_dir, t
     shutil.copytree(articles_dir, folder)
     text = "Alibaba and the coalition.\n\nA new article about counterfeit handbags and the coalition."
     (folder / "900_new.txt").write_text(text, encoding="utf-8")
-    rows = read_rows(data_copy / "sources.csv")
-    new = dict.fromkeys(rows[0], "")
-    new.update(
-        source_id="900_new",
-        seed_file="900_new.txt",
-        outlet="Example Outlet",
-        outlet_type="other",
-        outlet_basis="unknown",
-        url_basis="none",
-        published_start="2016-05-20",
-        published_end="2016-05-20",
-        published_precision="day",
-        published_basis="inferred",
-        notes="A test article.",
+    add_source_row(
+        data_copy, "900_new", published_start="2016-05-20", published_end="2016-05-20", published_precision="day"
     )
-    write_rows(data_copy / "sources.csv", rows + [[new[c] for c in rows[0]]])
     result = run_cli("features", "--data", str(data_copy), "--articles", str(folder))
     assert result.returncode == 0, result.stderr
     row = {r[0]: r for r in read_rows(data_copy / "sources.csv")[1:]}["900_new"]

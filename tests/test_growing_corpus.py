@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import ROOT, read_rows, run_cli, write_rows
+from conftest import ROOT, add_source_row, run_cli
 from iacc2016.execute import run
 
 NEW_TEXT = (
@@ -20,23 +20,7 @@ def test_a_new_article_flows_into_the_text_measures(data_copy, articles_dir, tmp
     folder = tmp_path / "articles"
     shutil.copytree(articles_dir, folder)
     (folder / "900_example.txt").write_text(NEW_TEXT, encoding="utf-8")
-    rows = read_rows(data_copy / "sources.csv")
-    new = dict.fromkeys(rows[0], "")
-    new.update(
-        source_id="900_example",
-        seed_file="900_example.txt",
-        outlet="Example Outlet",
-        outlet_type="other",
-        outlet_basis="unknown",
-        url_basis="none",
-        published_start="2016-05-19",
-        published_end="2016-05-20",
-        published_precision="range",
-        published_basis="inferred",
-        notes="A test article added to show the corpus can grow.",
-    )
-    write_rows(data_copy / "sources.csv", rows + [[new[c] for c in rows[0]]])
-
+    add_source_row(data_copy, "900_example")
     result = run_cli("features", "--data", str(data_copy), "--articles", str(folder))
     assert result.returncode == 0, result.stderr
     assert "updated" in result.stdout

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import Problem
+from .paths import display_path
 from .text import body_lines, collapse_whitespace
 
 
@@ -40,3 +42,34 @@ def read_article(folder: Path, seed_file: str, source_id: str, furniture: pd.Dat
         mine = furniture[furniture["source_id"] == source_id]
         lines = frozenset(int(n) for n in mine["line_number"])
     return Article(source_id, data.decode("utf-8"), hashlib.sha256(data).hexdigest(), lines)
+
+
+def load_articles(
+    sources: pd.DataFrame, furniture: pd.DataFrame | None, folder: Path
+) -> tuple[dict[str, Article], list[Problem]]:
+    """Every article sources.csv names, read from the folder; a missing or unreadable file
+    is a problem at its row of sources.csv, never an exception."""
+    articles, problems = {}, []
+    for i, r in enumerate(sources.itertuples(index=False)):
+        row = i + 2
+        try:
+            articles[r.source_id] = read_article(folder, r.seed_file, r.source_id, furniture)
+        except FileNotFoundError:
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    row,
+                    "seed_file",
+                    f"{r.seed_file!r} is not in the article folder {display_path(folder)}",
+                )
+            )
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    row,
+                    "seed_file",
+                    f"{r.seed_file!r} cannot be read as UTF-8 text ({exc.__class__.__name__})",
+                )
+            )
+    return articles, problems

@@ -14,7 +14,7 @@ import csv
 import io
 from pathlib import Path
 
-from .articles import read_article
+from .articles import load_articles
 from .atomic import write_text_atomic
 from .errors import DataValidationError, Problem
 from .loader import read_table
@@ -41,24 +41,13 @@ def build(data_dir: Path, articles_dir: Path, workers: int = 2) -> dict[str, str
     raw_rows = list(csv.reader(io.StringIO((Path(data_dir) / "sources.csv").read_text(encoding="utf-8"), newline="")))
     header, body = raw_rows[0], raw_rows[1:]
     col_sha, col_words = header.index("text_sha256"), header.index("body_word_count")
-    problems, ids, texts = [], [], []
+    articles, problems = load_articles(sources, furniture, articles_dir)
+    ids, texts = [], []
     for i, r in enumerate(sources.itertuples(index=False)):
         row = i + 2
-        try:
-            art = read_article(articles_dir, r.seed_file, r.source_id, furniture)
-        except FileNotFoundError:
-            problems.append(Problem("sources.csv", row, "seed_file", f"{r.seed_file!r} is not in the article folder"))
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(
-                Problem(
-                    "sources.csv",
-                    row,
-                    "seed_file",
-                    f"{r.seed_file!r} cannot be read as UTF-8 text ({exc.__class__.__name__})",
-                )
-            )
-            continue
+        art = articles.get(r.source_id)
+        if art is None:
+            continue  # reported by load_articles
         recorded = body[i][col_sha]
         if recorded and recorded != art.sha256:
             problems.append(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .articles import Article, read_article
+from .articles import Article, load_articles
 from .errors import DataValidationError, Problem
 from .loader import read_all
 from .schema import load_package
@@ -62,37 +62,8 @@ def frictionless_problems(data_dir: Path) -> list[Problem]:
     return out
 
 
-def load_articles(tables: dict[str, pd.DataFrame], folder: Path) -> tuple[dict[str, Article], list[Problem]]:
-    """Read each article in sources.csv from the folder; report unreadable or missing ones."""
-    articles, problems = {}, []
-    furniture = tables.get("page_furniture")
-    for i, r in enumerate(tables["sources"].itertuples(index=False)):
-        row = i + 2
-        try:
-            articles[r.source_id] = read_article(folder, r.seed_file, r.source_id, furniture)
-        except FileNotFoundError:
-            problems.append(
-                Problem(
-                    "sources.csv",
-                    row,
-                    "seed_file",
-                    f"{r.seed_file!r} is not in the article folder {paths.display_path(folder)}",
-                )
-            )
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(
-                Problem(
-                    "sources.csv",
-                    row,
-                    "seed_file",
-                    f"{r.seed_file!r} cannot be read as UTF-8 text ({exc.__class__.__name__})",
-                )
-            )
-    return articles, problems
-
-
 def article_problems(tables: dict[str, pd.DataFrame], folder: Path, data_dir: Path) -> list[Problem]:
-    articles, out = load_articles(tables, folder)
+    articles, out = load_articles(tables["sources"], tables.get("page_furniture"), folder)
     for i, r in enumerate(tables["sources"].itertuples(index=False)):
         row, art = i + 2, articles.get(r.source_id)
         if art is None:
