@@ -28,7 +28,7 @@ coded_outlets = [o for o in data.outlet_order() if voice.loc[voice["outlet"] == 
 top_side = voice.loc[voice.groupby("outlet")["share of words"].idxmax()].set_index("outlet").loc[coded_outlets]
 alibaba_labels = framing.label_valence(data, "alibaba")
 harshest = alibaba_labels["negative"].idxmax()
-frame_names = {k: v.lower() for k, v in data.labels("frame_codebook", "frame").items()}
+frame_names = {k: v.lower() for k, v in data.codebook("frame_codebook", "frame").items()}
 by_frame = profiles.pivot(index="outlet", columns="frame", values="share")
 most_used = by_frame.mean().idxmax()
 most_varied = (by_frame.max() - by_frame.min()).idxmax()

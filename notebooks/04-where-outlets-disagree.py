@@ -16,7 +16,7 @@ from iacc2016 import charts, disagreements, nb, overview
 data = nb.start()
 claims = disagreements.claims(data)
 counts = claims["verdict"].value_counts()
-labels = data.labels("claims", "verdict")
+labels = data.codebook("claims", "verdict")
 
 # %% [markdown]
 # ## Summary of findings

@@ -66,7 +66,7 @@ def grid(data: Data) -> pd.DataFrame:
 
 def grid_chart(data: Data, title: str, source: str):
     g = grid(data)
-    labels = data.labels("claims", "verdict")
+    labels = data.codebook("claims", "verdict")
     code = {v: i for i, v in enumerate(VERDICT_ORDER)}
     z = g.apply(lambda col: col.map(lambda v: code.get(v))).astype("float")
     n = len(VERDICT_ORDER)

@@ -56,7 +56,7 @@ def period_words(row) -> str:
 def figures_table(data: Data) -> pd.DataFrame:
     f = enforcement_figures(data)
     names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
-    metric = data.labels("figures", "metric")
+    metric = data.codebook("figures", "metric")
     by = reported_by(data, "figures", f["figure_id"])
     return pd.DataFrame(
         {
@@ -139,7 +139,7 @@ def ratio_qualifier(numerator: str, denominator: str) -> str | None:
 def ratios(data: Data) -> pd.DataFrame:
     """Each candidate ratio: computed, labelled as derived, or the reason it is not."""
     f = enforcement_figures(data)
-    metric = data.labels("figures", "metric")
+    metric = data.codebook("figures", "metric")
     names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
     rows = []
     for num_m, den_m, num_unit, den_unit, label in CANDIDATE_RATIOS:

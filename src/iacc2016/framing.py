@@ -96,7 +96,7 @@ def voice_chart(data: Data, title: str, source: str):
 # ------------------------------------------------------------------------------ labels
 def labels_side_by_side(data: Data, targets: list[str]) -> pd.DataFrame:
     """Actors x outlets: the phrases each outlet attaches to each actor."""
-    lab = data.tables["labels"]  # (data.labels is the codebook lookup, not this table)
+    lab = data.labels
     lab = lab.assign(outlet=_outlet(data, lab))
     names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
     mark = {"negative": " (−)", "positive": " (+)", "neutral": ""}
@@ -109,7 +109,7 @@ def labels_side_by_side(data: Data, targets: list[str]) -> pd.DataFrame:
 
 
 def label_valence(data: Data, target: str) -> pd.DataFrame:
-    lab = data.tables["labels"]
+    lab = data.labels
     lab = lab[lab["target_id"] == target].assign(outlet=_outlet(data, lab[lab["target_id"] == target]))
     out = lab.groupby(["outlet", "valence"]).size().unstack("valence", fill_value=0)
     out = (
@@ -138,7 +138,7 @@ def frame_profiles(data: Data) -> pd.DataFrame:
 def frame_chart(data: Data, title: str, source: str):
     p = frame_profiles(data)
     outlets = [o for o in data.outlet_order() if o in set(p["outlet"])]
-    labels = data.labels("frame_codebook", "frame")
+    labels = data.codebook("frame_codebook", "frame")
     z = p.pivot(index="frame", columns="outlet", values="share").reindex(index=GENERIC_FRAMES, columns=outlets)
     text = (
         p.assign(t=p["yes"].astype(str) + " of " + p["codable"].astype(str))
@@ -175,7 +175,7 @@ def frame_chart(data: Data, title: str, source: str):
 def entman(data: Data) -> pd.DataFrame:
     codes = data.frame_codes.merge(data.frame_codebook, on="item_id")
     e = codes[codes["framework"] == "entman_1993"].assign(outlet=lambda f: _outlet(data, f))
-    labels = data.labels("frame_codebook", "frame")
+    labels = data.codebook("frame_codebook", "frame")
     grid = e.pivot(index="frame", columns="outlet", values="note")
     order = [f for f in ["problem", "cause", "moral_judgement", "remedy"] if f in grid.index]
     grid = grid.reindex(index=order, columns=[o for o in data.outlet_order() if o in grid.columns])
@@ -299,7 +299,7 @@ def coding_status(data: Data) -> pd.DataFrame:
     have = {
         "term counts": set(data.term_counts["source_id"]),
         "quotes": set(data.quotes["source_id"]),
-        "labels": set(data.tables["labels"]["source_id"]),
+        "labels": set(data.labels["source_id"]),
         "frame codes": set(data.frame_codes["source_id"]),
         "evidence": set(data.evidence["source_id"]),
     }

@@ -33,7 +33,9 @@ class Data:
         except KeyError:
             raise AttributeError(name) from None
 
-    def labels(self, table: str, field: str) -> dict[str, str]:
+    def codebook(self, table: str, field: str) -> dict[str, str]:
+        """Definitions of a categorical field's codes, from datapackage.json. (Named apart
+        from the tables, so `data.labels` is the labels table.)"""
         return self.package.labels(table, field)
 
     def outlet_of(self) -> dict[str, str]:

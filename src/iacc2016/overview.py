@@ -13,7 +13,7 @@ def sources_table(data: Data) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "outlet": s["outlet"],
-            "outlet type": s["outlet_type"].map(data.labels("sources", "outlet_type")),
+            "outlet type": s["outlet_type"].map(data.codebook("sources", "outlet_type")),
             "headline": s["headline"].fillna("(no headline in the text)"),
             "byline": s["author"].fillna("(none)"),
             "published (inferred)": [
