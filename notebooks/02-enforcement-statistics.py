@@ -126,7 +126,7 @@ refs[["rate_id", "rate", "date_start", "date_end", "kind", "publisher"]]
 # Every ratio is our arithmetic, not a figure any article states.
 
 # %%
-ratios
+ratios[["ratio", "derived value", "computed", "reason"]]
 
 # %% [markdown]
 # ## The other side

@@ -4,6 +4,7 @@ chart's data saved beside the notebook."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 
@@ -106,6 +107,9 @@ def _start_browser() -> None:
     import kaleido
 
     kaleido.start_sync_server(silence_warnings=True)
+    # Stop the browser before the interpreter removes its temporary folder at exit; else
+    # a script (not a kernel) ends with a traceback about a folder not being empty.
+    atexit.register(kaleido.stop_sync_server, silence_warnings=True)
     # plotly passes its request headers as per-call options, which a running server ignores
     # with a warning (printed into the first figure's output); there is nothing to send.
     pio.defaults.headers = {}

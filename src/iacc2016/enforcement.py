@@ -166,11 +166,18 @@ def ratios(data: Data) -> pd.DataFrame:
                 "ratio": label,
                 "value": None if reason else n["value"] / d["value"],
                 "qualifier": q,
+                "derived value": "" if reason else derived_words(n["value"] / d["value"], q),
                 "computed": not reason,
                 "reason": reason or f"derived: {n['value_text']} / {d['value_text']}, same claimant and period",
             }
         )
     return pd.DataFrame(rows)
+
+
+def derived_words(value: float, qualifier: str) -> str:
+    """A derived ratio as a reader should see it: three significant figures, its hedge."""
+    shown = f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+    return shown if qualifier == "exact" else f"{QUALIFIER_WORDS[qualifier]} {shown}"
 
 
 def _same(a, b) -> bool:
