@@ -69,8 +69,7 @@ test: $(STAMP)
 	echo "==> [test 3/5] unit, data and repository tests ($(JOBS) workers)"; \
 	$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests || failed="$$failed unit"; \
 	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks ($(JOBS) workers)"; \
-	$(TEST_ENV) $(PY) -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg \
-		-n $(JOBS) --dist loadfile $(NOTEBOOKS) || failed="$$failed nbval"; \
+	$(TEST_ENV) $(PY) -m iacc2016 nbval --workers $(JOBS) $(NOTEBOOKS) || failed="$$failed nbval"; \
 	echo "==> [test 5/5] summary"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
 	echo "make test: all steps passed"

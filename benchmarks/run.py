@@ -22,6 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 PY = sys.executable
+sys.path.insert(0, str(ROOT / "src"))
+from iacc2016.execute import nbval_command  # noqa: E402
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 RUNS = 3
 TEST_ENV = {**os.environ, "IACC_PLOTLY_RENDERER": "plotly_mimetype", "PYTHONPATH": str(ROOT / "tests" / "support")}
@@ -38,24 +41,11 @@ def say(text):
 
 # ------------------------------------------------------------------------ notebook suite
 def nbval_suite() -> float:
+    """Exactly `make test` step 4 (the command is defined once, in iacc2016.execute)."""
     with tempfile.TemporaryDirectory() as charts:
         start = time.perf_counter()
         result = subprocess.run(
-            [
-                PY,
-                "-m",
-                "pytest",
-                "-q",
-                "--nbval",
-                "--nbval-current-env",
-                "--nbval-sanitize-with",
-                "nbval-sanitize.cfg",
-                "-n",
-                "2",
-                "--dist",
-                "loadfile",
-                *map(str, NOTEBOOKS),
-            ],
+            nbval_command(NOTEBOOKS, workers=2),
             cwd=ROOT,
             env={**TEST_ENV, "IACC_CHART_DATA_DIR": charts},
             capture_output=True,
@@ -71,22 +61,7 @@ def pytest_startup() -> float:
     """pytest's start-up and collection of the notebooks, without running any cell."""
     start = time.perf_counter()
     subprocess.run(
-        [
-            PY,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:xdist",
-            "--nbval",
-            "--nbval-current-env",
-            "--collect-only",
-            *map(str, NOTEBOOKS),
-        ],
-        cwd=ROOT,
-        env=TEST_ENV,
-        capture_output=True,
-        check=True,
+        nbval_command(NOTEBOOKS, extra=("--collect-only",)), cwd=ROOT, env=TEST_ENV, capture_output=True, check=True
     )
     return time.perf_counter() - start
 

@@ -105,3 +105,16 @@ def add_source_row(data_dir: Path, source_id: str, **fields: str) -> None:
     )
     row.update(fields)
     write_rows(data_dir / "sources.csv", rows + [[row[c] for c in rows[0]]])
+
+
+def validate_fails(data_dir: Path, expected: str, articles: Path | None = None) -> None:
+    """`make validate` on a broken copy: exit 1, the exact message, no traceback, no writes."""
+    before = snapshot(data_dir)
+    args = ["validate", "--data", str(data_dir), "--no-frictionless"]
+    if articles is not None:
+        args += ["--articles", str(articles)]
+    result = run_cli(*args)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(data_dir) == before

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 
 from conftest import ROOT, set_cell
+from iacc2016.execute import nbval_command
 
 MUTATIONS = [
     # (file, row key, column, new value, notebook that shows it, what nbval must report)
@@ -44,19 +44,7 @@ def run_nbval(notebook: str, data_dir, chart_dir) -> subprocess.CompletedProcess
         "IACC_PLOTLY_RENDERER": "plotly_mimetype",
     }
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:xdist",
-            "--nbval",
-            "--nbval-current-env",
-            "--nbval-sanitize-with",
-            "nbval-sanitize.cfg",
-            str(ROOT / "notebooks" / notebook),
-        ],
+        nbval_command([ROOT / "notebooks" / notebook]),
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import DATA, read_rows, run_cli, set_cell, snapshot
+from conftest import DATA, read_rows, row_of, run_cli, set_cell, validate_fails, write_rows
 
 
 def test_committed_package_is_valid_with_the_articles(articles_dir):
@@ -41,15 +41,6 @@ def test_frictionless_pass_reports_with_file_row_and_column(data_copy):
     assert any(m.startswith(f"figures.csv:{row}:qualifier: frictionless: constraint-error") for m in messages), messages
 
 
-def _fails_with(data_dir, articles, expected):
-    before = snapshot(data_dir)
-    result = run_cli("validate", "--data", str(data_dir), "--articles", str(articles), "--no-frictionless")
-    assert result.returncode == 1, result.stdout
-    assert expected in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
-    assert snapshot(data_dir) == before
-
-
 def test_snippet_not_in_its_article(data_copy, articles_dir):
     rows = read_rows(data_copy / "evidence.csv")
     key = rows[5][0]
@@ -59,19 +50,25 @@ def test_snippet_not_in_its_article(data_copy, articles_dir):
         "snippet",
         rows[5][4].replace("the", "teh", 1) if "the" in rows[5][4] else rows[5][4] + " extra",
     )
-    _fails_with(data_copy, articles_dir, f"evidence.csv:{row}:snippet: is not verbatim in article")
+    validate_fails(data_copy, articles=articles_dir, expected=f"evidence.csv:{row}:snippet: is not verbatim in article")
 
 
 def test_snippet_attributed_to_the_wrong_article(data_copy, articles_dir):
     rows = read_rows(data_copy / "evidence.csv")
     target = next(r for r in rows[1:] if r[4].startswith("On April 13, Alibaba became"))
     row = set_cell(data_copy / "evidence.csv", target[0], "source_id", "003_18d540f38e9991fc")
-    _fails_with(data_copy, articles_dir, f"evidence.csv:{row}:snippet: is not verbatim in article 003_18d540f38e9991fc")
+    validate_fails(
+        data_copy,
+        articles=articles_dir,
+        expected=f"evidence.csv:{row}:snippet: is not verbatim in article 003_18d540f38e9991fc",
+    )
 
 
 def test_wrong_hash(data_copy, articles_dir):
     row = set_cell(data_copy / "sources.csv", "002_f37cb6e8455b08bd", "text_sha256", "0" * 64)
-    _fails_with(data_copy, articles_dir, f"sources.csv:{row}:text_sha256: does not match the article file")
+    validate_fails(
+        data_copy, articles=articles_dir, expected=f"sources.csv:{row}:text_sha256: does not match the article file"
+    )
 
 
 def test_changed_quotation(data_copy, articles_dir):
@@ -79,32 +76,24 @@ def test_changed_quotation(data_copy, articles_dir):
     original = next(r for r in rows if r[0] == "q-004-05")[rows[0].index("text")]
     assert "confrontational" in original
     row = set_cell(data_copy / "quotes.csv", "q-004-05", "text", original.replace("confrontational", "combative"))
-    _fails_with(data_copy, articles_dir, f"quotes.csv:{row}:text: is not verbatim in article")
+    validate_fails(data_copy, articles=articles_dir, expected=f"quotes.csv:{row}:text: is not verbatim in article")
 
 
 def test_event_date_words_must_be_in_its_evidence(data_copy):
     row = set_cell(data_copy / "events.csv", "gucci-leaves-iacc", "date_text", "early May")
-    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
-    assert result.returncode == 1
-    assert f"events.csv:{row}:date_text: 'early May' is not in any evidence snippet of this event" in result.stderr
+    validate_fails(data_copy, f"events.csv:{row}:date_text: 'early May' is not in any evidence snippet of this event")
 
 
 def test_figure_value_words_must_be_in_its_evidence(data_copy):
     row = set_cell(data_copy / "figures.csv", "marketsafe-storefronts-closed", "value_text", "nearly 6,000")
-    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
-    assert result.returncode == 1
-    assert f"figures.csv:{row}:value_text: 'nearly 6,000' is not in any evidence snippet" in result.stderr
+    validate_fails(data_copy, f"figures.csv:{row}:value_text: 'nearly 6,000' is not in any evidence snippet")
 
 
 def test_record_without_evidence(data_copy):
     rows = read_rows(data_copy / "evidence.csv")
-    kept = [r for r in rows if r[2] != "ebay"]
-    from conftest import write_rows
-
-    write_rows(data_copy / "evidence.csv", kept)
-    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
-    assert result.returncode == 1
-    assert "members.csv:" in result.stderr and ":member_id: 'ebay' has no evidence row in evidence.csv" in result.stderr
+    write_rows(data_copy / "evidence.csv", [r for r in rows if r[2] != "ebay"])
+    row = row_of(data_copy / "members.csv", "ebay")
+    validate_fails(data_copy, f"members.csv:{row}:member_id: 'ebay' has no evidence row in evidence.csv")
 
 
 def test_missing_article_folder_is_a_clear_error(tmp_path):
@@ -116,20 +105,16 @@ def test_missing_article_folder_is_a_clear_error(tmp_path):
 @pytest.mark.parametrize("column", ["text_sha256", "body_word_count"])
 def test_missing_derived_value_asks_for_make_features(data_copy, column):
     row = set_cell(data_copy / "sources.csv", "004_2cb0b116d606e9df", column, "")
-    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
-    assert result.returncode == 1
-    assert f"sources.csv:{row}:{column}: is empty; run make features" in result.stderr
+    validate_fails(data_copy, f"sources.csv:{row}:{column}: is empty; run make features")
 
 
 def test_a_figure_value_that_disagrees_with_its_words(data_copy):
     row = set_cell(data_copy / "figures.csv", "marketsafe-listings-removed", "value", "18000")
-    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
-    assert result.returncode == 1
-    assert f"figures.csv:{row}:value: is 18000 but value_text 'more than 180,000' says 180000" in result.stderr
+    validate_fails(data_copy, f"figures.csv:{row}:value: is 18000 but value_text 'more than 180,000' says 180000")
 
 
 def test_a_figure_qualifier_that_disagrees_with_its_words(data_copy):
     row = set_cell(data_copy / "figures.csv", "marketsafe-storefronts-closed", "qualifier", "exact")
-    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
-    assert result.returncode == 1
-    assert f"figures.csv:{row}:qualifier: is 'exact' but value_text 'nearly 5,000' reads as 'nearly'" in result.stderr
+    validate_fails(
+        data_copy, f"figures.csv:{row}:qualifier: is 'exact' but value_text 'nearly 5,000' reads as 'nearly'"
+    )

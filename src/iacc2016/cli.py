@@ -88,6 +88,15 @@ def cmd_execute(args) -> int:
     return execute.main(args.notebooks)
 
 
+def cmd_nbval(args) -> int:
+    import subprocess
+
+    from .execute import nbval_command
+
+    extra = ("--collect-only",) if args.collect_only else ()
+    return subprocess.call(nbval_command(args.notebooks, workers=args.workers, extra=extra), cwd=paths.repo_root())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="iacc2016", description="Build steps of the Alibaba-IACC 2016 collection.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -113,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("execute", help="re-execute notebooks in place (atomically)")
     e.add_argument("notebooks", nargs="+")
     e.set_defaults(func=cmd_execute)
+    n = sub.add_parser("nbval", help="strict nbval over notebooks (the regression run of make test)")
+    n.add_argument("notebooks", nargs="+")
+    n.add_argument("--workers", type=int, default=1, help="parallel workers (whole notebooks each)")
+    n.add_argument("--collect-only", action="store_true", help="collect without running (for benchmarks)")
+    n.set_defaults(func=cmd_nbval)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -88,3 +88,24 @@ def main(paths: list[str]) -> int:
             failed += 1
             print(f"FAILED {exc} (the committed notebook was left unchanged)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def nbval_command(notebooks: list[str], workers: int = 1, extra: tuple[str, ...] = ()) -> list[str]:
+    """The strict regression run, defined once: `make test`, the benchmark and the
+    mutation test all use it. `--nbval` (never `--nbval-lax`) compares every output but
+    PNGs; the sanitizer file is the only place outputs may be rewritten."""
+    from .paths import repo_root
+
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "--nbval",
+        "--nbval-current-env",
+        "--nbval-sanitize-with",
+        str(repo_root() / "nbval-sanitize.cfg"),
+    ]
+    # Several workers share whole notebooks out (loadfile); a notebook's cells never split.
+    command += ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-p", "no:xdist"]
+    return command + list(extra) + [str(n) for n in notebooks]
