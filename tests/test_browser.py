@@ -3,9 +3,14 @@ package where it may (Debian, root), and otherwise stops saying exactly what to 
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
+from conftest import ROOT
 from iacc2016 import browser
+from iacc2016.charts import REQUIRE_IMAGES_ENV
 
 
 def no_browser_anywhere(monkeypatch):
@@ -50,3 +55,41 @@ def test_on_debian_as_root_it_installs_the_chromium_package(monkeypatch, capsys)
     monkeypatch.setattr(browser.subprocess, "run", lambda cmd, env=None: commands.append(cmd) or Done())
     browser.ensure(allow_install=True)
     assert ["apt-get", "install", "-y", "-qq", "chromium"] in commands
+
+
+# Charts in a kernel without a browser: Binder has none, nor has a fresh laptop. The notebook
+# must still run (interactive charts only, said once), and must not hang on the first chart;
+# `make reproduce`, which writes PNGs into the repository, must stop instead.
+SETUP_CHARTS = "from iacc2016 import charts; print('renderer:', charts.setup())"
+
+
+def run_setup(browser_path: str, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("IACC_PLOTLY_RENDERER", REQUIRE_IMAGES_ENV)}
+    env.update(BROWSER_PATH=browser_path, **extra_env)
+    return subprocess.run(
+        [sys.executable, "-c", SETUP_CHARTS], capture_output=True, text=True, env=env, cwd=ROOT, timeout=50
+    )
+
+
+def test_without_a_browser_charts_stay_interactive_and_say_how_to_get_pngs(tmp_path):
+    result = run_setup(str(tmp_path / "no-such-browser"))
+    assert result.returncode == 0, result.stderr
+    assert "renderer: plotly_mimetype\n" in result.stdout
+    assert "interactive only in this session (no Chrome or Chromium found)" in result.stdout
+    assert "plotly_get_chrome" in result.stdout
+
+
+def test_a_browser_that_dies_at_start_is_reported_not_waited_for():
+    # /bin/false starts and exits at once, as a broken Chromium install would; without the
+    # watch on kaleido's server the first chart would wait forever (the timeout fails this).
+    result = run_setup("/bin/false")
+    assert result.returncode == 0, result.stderr
+    assert "renderer: plotly_mimetype\n" in result.stdout
+    assert "the browser closed as soon as it started" in result.stdout
+
+
+def test_where_pngs_are_required_a_missing_browser_stops_the_run(tmp_path):
+    result = run_setup(str(tmp_path / "no-such-browser"), **{REQUIRE_IMAGES_ENV: "1"})
+    assert result.returncode != 0
+    assert "StaticImagesUnavailable: no Chrome or Chromium found" in result.stderr
+    assert "renderer:" not in result.stdout

@@ -90,3 +90,21 @@ def test_committed_notebooks_survive_a_failed_reproduce(tmp_path):
     assert result.returncode == 1
     assert "00-overview.ipynb, cell 2: DataValidationError: events.csv: file is empty" in result.stderr
     assert target.read_bytes() == before
+
+
+def test_reproduce_without_a_browser_stops_rather_than_commit_notebooks_without_pngs(tmp_path):
+    path = tmp_path / "chart.ipynb"
+    before = write_notebook(path, "from iacc2016 import charts", "charts.setup()")
+    env = {k: v for k, v in os.environ.items() if k != "IACC_PLOTLY_RENDERER"}
+    env["BROWSER_PATH"] = str(tmp_path / "no-such-browser")
+    result = subprocess.run(
+        [sys.executable, "-m", "iacc2016", "execute", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert "chart.ipynb, cell 2: StaticImagesUnavailable: no Chrome or Chromium found" in result.stderr
+    assert path.read_bytes() == before

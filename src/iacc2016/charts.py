@@ -7,6 +7,9 @@ from __future__ import annotations
 import atexit
 import os
 import re
+import threading
+import time
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,6 +23,9 @@ RENDERER_ENV = "IACC_PLOTLY_RENDERER"
 # JavaScript runs). `make test` sets the environment variable to "plotly_mimetype": nbval
 # does not compare PNGs, so tests need no browser.
 DEFAULT_RENDERER = "plotly_mimetype+png"
+# Set by `iacc2016 execute` (make reproduce): a notebook written back into the repository
+# must carry its PNGs, so there a missing browser stops the run instead of being skipped.
+REQUIRE_IMAGES_ENV = "IACC_REQUIRE_STATIC_IMAGES"
 WIDTH, HEIGHT = 900, 500
 FONT = "Arial, Helvetica, sans-serif"
 
@@ -97,15 +103,45 @@ def setup() -> str:
     }
     pio.templates.default = "plotly_white+iacc"
     if "png" in renderer.split("+"):
-        _start_browser()
+        renderer = _start_browser_or_fall_back(renderer)
     _state["ready"] = True
     return renderer
+
+
+def _start_browser_or_fall_back(renderer: str) -> str:
+    """Without a browser (Binder, a fresh laptop) the notebooks still run, interactive only,
+    and say so once; `make reproduce` instead stops with what to install."""
+    try:
+        _start_browser()
+        return renderer
+    except StaticImagesUnavailable as exc:
+        if os.environ.get(REQUIRE_IMAGES_ENV):
+            raise
+        reason = str(exc)
+    interactive = "+".join(r for r in renderer.split("+") if r != "png") or "plotly_mimetype"
+    pio.renderers.default = interactive
+    print(
+        f"Charts are interactive only in this session ({reason}). For the static PNGs, "
+        "install Chromium or run `plotly_get_chrome`, then restart the kernel."
+    )
+    return interactive
+
+
+class StaticImagesUnavailable(RuntimeError):
+    """No browser could make the PNGs (raised where they are required: make reproduce)."""
 
 
 def _start_browser() -> None:
     """One long-lived headless browser per kernel: 0.3 s per PNG instead of about 3 s."""
     import kaleido
+    from choreographer.browsers.chromium import Chromium
 
+    # Kaleido's own lookup (BROWSER_PATH, a `plotly_get_chrome` download, the PATH), asked
+    # first: a server started without a browser never answers, and the first chart would
+    # wait for it forever.
+    found = Chromium.find_browser(skip_local=False)
+    if not found or not Path(found).is_file():
+        raise StaticImagesUnavailable("no Chrome or Chromium found")
     kaleido.start_sync_server(silence_warnings=True)
     # Stop the browser before the interpreter removes its temporary folder at exit; else
     # a script (not a kernel) ends with a traceback about a folder not being empty.
@@ -113,6 +149,41 @@ def _start_browser() -> None:
     # plotly passes its request headers as per-call options, which a running server ignores
     # with a warning (printed into the first figure's output); there is nothing to send.
     pio.defaults.headers = {}
+    _first_image_or_raise()
+
+
+BROWSER_START_SECONDS = 60
+
+
+def _first_image_or_raise() -> None:
+    """Render a blank image under a time limit: a browser that is found but cannot start
+    leaves the server silent, and plotly would wait for it without end."""
+    outcome: dict = {}
+
+    def render() -> None:
+        try:
+            pio.to_image(go.Figure(), format="png", width=40, height=40)
+            outcome["ok"] = True
+        except Exception as exc:  # the browser's own error, reported by the caller
+            outcome["error"] = f"{type(exc).__name__}: {exc}"
+
+    import kaleido
+
+    # The server's thread ends at once when its browser fails to start (kaleido keeps it
+    # in a private attribute of its pinned version); watching it saves waiting out the limit.
+    server = getattr(kaleido._global_server, "_thread", None)  # noqa: SLF001
+    worker = threading.Thread(target=render, daemon=True)
+    worker.start()
+    deadline = time.monotonic() + BROWSER_START_SECONDS
+    while worker.is_alive() and time.monotonic() < deadline:
+        worker.join(0.1)
+        if server is not None and not server.is_alive():
+            outcome.setdefault("error", "the browser closed as soon as it started")
+            break
+    if not outcome.get("ok"):
+        raise StaticImagesUnavailable(
+            outcome.get("error", f"no image from the browser within {BROWSER_START_SECONDS} s")
+        )
 
 
 def finish(

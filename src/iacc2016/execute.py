@@ -4,6 +4,7 @@ notebook, the cell and the error, and leaves the committed notebook untouched.""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -79,6 +80,11 @@ def execute_in_place(path: Path, timeout: int = TIMEOUT_SECONDS) -> float:
 
 
 def main(paths: list[str]) -> int:
+    """`make reproduce`: the notebooks written back must carry their PNGs (kernels inherit
+    this process's environment, so a kernel without a browser stops instead of skipping)."""
+    from .charts import REQUIRE_IMAGES_ENV
+
+    os.environ[REQUIRE_IMAGES_ENV] = "1"
     failed = 0
     for p in paths:
         try:
