@@ -20,7 +20,7 @@ JOBS ?= 2
 # of every test process (see its docstring).
 TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype PYTHONPATH=$(CURDIR)/tests/support
 
-.PHONY: help reproduce test validate features datadict notebooks lint unit nbval lab bench lock venv
+.PHONY: help reproduce test validate features datadict notebooks lint unit nbval lab bench lock binder-check venv
 
 help:
 	@echo "make reproduce   rebuild the whole analysis (validate, features, notebooks with PNGs)"
@@ -31,6 +31,7 @@ help:
 	@echo "make lab         open the notebooks in JupyterLab"
 	@echo "make bench       time the test suite and the text pipeline (writes benchmarks/RESULTS.md)"
 	@echo "make lock        regenerate requirements.txt from the pins in environment.yml"
+	@echo "make binder-check  build the Binder environment's pip step from environment.yml and run every notebook in it"
 
 $(STAMP): requirements.txt pyproject.toml
 	@echo "==> [setup] creating $(VENV) from requirements.txt"
@@ -93,6 +94,12 @@ lab: $(STAMP)
 bench: $(STAMP)
 	@echo "==> [bench] running benchmarks/ (about 3 minutes)"
 	@$(PY) benchmarks/run.py
+
+# What Binder would build from environment.yml (pip step), checked against the lock, with
+# every notebook executed as a Binder visitor runs it: no browser, no article folder.
+binder-check: $(STAMP)
+	@echo "==> [binder-check] installing environment.yml's pip section in a fresh environment (needs PyPI)"
+	@$(PY) scripts/binder_check.py
 
 lock:
 	@echo "==> [lock] resolving requirements.txt from the pins in environment.yml in a clean venv"

@@ -3,6 +3,7 @@ environment.yml is pinned; a disagreement names the package."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 # The interpreter and its installer come from conda-forge and are not Python packages.
 CONDA_ONLY = {"python", "pip"}
+# The package itself and the lock as constraints: local references, not pins.
+LOCAL_REFERENCES = ("-e ", "-c ")
 
 
 def lock_pins(text: str) -> dict[str, str]:
@@ -30,7 +33,7 @@ def env_pins(text: str) -> tuple[dict[str, str], list[str]]:
     for dep in env["dependencies"]:
         if isinstance(dep, dict):
             for item in dep.get("pip", []):
-                if item.startswith("-e "):
+                if item.startswith(LOCAL_REFERENCES):
                     continue
                 name, sep, version = item.partition("==")
                 if sep:
@@ -89,3 +92,26 @@ def test_python_version_matches_the_project():
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert 'requires-python = ">=3.11,<3.12"' in pyproject
     assert "- python=3.11" in (ROOT / "environment.yml").read_text()
+
+
+def test_binder_installs_every_transitive_package_at_the_locks_version():
+    """Without the lock as constraints, Binder would resolve the ~120 transitive packages
+    afresh on each build and run code that `make test` never ran."""
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_entries = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
+    assert "-c requirements.txt" in pip_entries
+    assert "-e ." in pip_entries
+
+
+def test_binder_check_names_each_package_that_drifted_from_the_lock():
+    spec = importlib.util.spec_from_file_location("binder_check", ROOT / "scripts" / "binder_check.py")
+    binder_check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(binder_check)
+    lock = "# lock\npandas==3.1.1\nJupyter_Core==5.9.1\nsetuptools==65.5.0\n"
+    same = "pandas==3.1.1\njupyter-core==5.9.1\n"  # spelling differs, versions agree; no setuptools
+    assert binder_check.package_differences(same, lock) == []
+    drifted = "pandas==3.1.2\njupyter-core==5.9.1\nrich==14.0.0\n"
+    assert binder_check.package_differences(drifted, lock) == [
+        "pandas: installed 3.1.2, lock 3.1.1",
+        "rich: installed 14.0.0, lock -",
+    ]
