@@ -123,7 +123,7 @@ nb.md(
 fig, chart_data = framing.frame_chart(
     data,
     title=(f"The {frame_names[most_used]} frame runs through every article" if most_used in used_everywhere
-           else f"The {frame_names[most_used]} frame is the most used") + f"; {frame_names[most_varied]} varies most",
+           else f"The {frame_names[most_used]} frame is the most used") + f"; the {frame_names[most_varied]} frame varies most",
     source=data.source_line("frame_codes", "frame_codebook"),
 )
 charts.show(fig, "03-frames", chart_data)
