@@ -69,3 +69,17 @@ def test_ci_runs_the_readme_test_command_first_and_only_documented_targets():
     workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
     assert "run: make test" in workflow
     assert 'python-version: "3.11"' in workflow and "cache: pip" in workflow
+
+
+def test_pull_requests_fold_notebook_diffs_and_show_the_py_twins():
+    """GitHub folds files marked linguist-generated in a pull request's diff: the executed
+    notebooks are folded, their reviewable .py sources are not."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: .gitattributes cannot be queried")
+    paths = [str(p.relative_to(ROOT)) for n in NOTEBOOKS for p in (n, n.with_suffix(".py"))]
+    out = subprocess.run(
+        ["git", "check-attr", "linguist-generated", "--", *paths], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    value = {path: v for path, _attribute, v in (line.split(": ") for line in out.splitlines())}
+    assert all(value[str(n.relative_to(ROOT))] == "true" for n in NOTEBOOKS), value
+    assert all(value[str(n.with_suffix(".py").relative_to(ROOT))] != "true" for n in NOTEBOOKS), value
