@@ -78,7 +78,9 @@ def run(cmd: list[str], cwd: Path, what: str, env: dict | None = None) -> str:
 
 
 def committed_tree(dest: Path) -> None:
-    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=ROOT, capture_output=True, check=True)
+    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=ROOT, capture_output=True)
+    if archive.returncode != 0:
+        raise CheckFailed(f"needs a git checkout with a commit (Binder clones one): {archive.stderr.decode().strip()}")
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(dest, filter="data")
 
