@@ -63,11 +63,23 @@ def test_on_debian_as_root_it_installs_the_chromium_package(monkeypatch, capsys)
 SETUP_CHARTS = "from iacc2016 import charts; print('renderer:', charts.setup())"
 
 
-def run_setup(browser_path: str, **extra_env: str) -> subprocess.CompletedProcess:
+EXPORT_BY_HAND = (
+    "import plotly.graph_objects as go, plotly.io as pio\n"
+    "try:\n    pio.to_image(go.Figure(), format='png')\n"
+    "except Exception as exc:\n    print('export by hand:', type(exc).__name__)\n"
+)
+
+
+def run_setup(browser_path: str, then: str = "", **extra_env: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("IACC_PLOTLY_RENDERER", REQUIRE_IMAGES_ENV)}
     env.update(BROWSER_PATH=browser_path, **extra_env)
     return subprocess.run(
-        [sys.executable, "-c", SETUP_CHARTS], capture_output=True, text=True, env=env, cwd=ROOT, timeout=50
+        [sys.executable, "-c", SETUP_CHARTS + "\n" + then],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=50,
     )
 
 
@@ -82,10 +94,12 @@ def test_without_a_browser_charts_stay_interactive_and_say_how_to_get_pngs(tmp_p
 def test_a_browser_that_dies_at_start_is_reported_not_waited_for():
     # /bin/false starts and exits at once, as a broken Chromium install would; without the
     # watch on kaleido's server the first chart would wait forever (the timeout fails this).
-    result = run_setup("/bin/false")
+    # An export by hand afterwards fails with the browser's error instead of waiting too.
+    result = run_setup("/bin/false", then=EXPORT_BY_HAND)
     assert result.returncode == 0, result.stderr
     assert "renderer: plotly_mimetype\n" in result.stdout
     assert "the browser closed as soon as it started" in result.stdout
+    assert "export by hand: BrowserFailedError" in result.stdout
 
 
 def test_where_pngs_are_required_a_missing_browser_stops_the_run(tmp_path):

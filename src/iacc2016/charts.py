@@ -158,6 +158,8 @@ BROWSER_START_SECONDS = 60
 def _first_image_or_raise() -> None:
     """Render a blank image under a time limit: a browser that is found but cannot start
     leaves the server silent, and plotly would wait for it without end."""
+    import kaleido
+
     outcome: dict = {}
 
     def render() -> None:
@@ -166,8 +168,6 @@ def _first_image_or_raise() -> None:
             outcome["ok"] = True
         except Exception as exc:  # the browser's own error, reported by the caller
             outcome["error"] = f"{type(exc).__name__}: {exc}"
-
-    import kaleido
 
     # The server's thread ends at once when its browser fails to start (kaleido keeps it
     # in a private attribute of its pinned version); watching it saves waiting out the limit.
@@ -180,10 +180,13 @@ def _first_image_or_raise() -> None:
         if server is not None and not server.is_alive():
             outcome.setdefault("error", "the browser closed as soon as it started")
             break
-    if not outcome.get("ok"):
-        raise StaticImagesUnavailable(
-            outcome.get("error", f"no image from the browser within {BROWSER_START_SECONDS} s")
-        )
+    if outcome.get("ok"):
+        return
+    if server is not None and not server.is_alive():
+        # Mark the dead server stopped, so a later export by hand fails with kaleido's
+        # own error instead of waiting on it.
+        kaleido.stop_sync_server(silence_warnings=True)
+    raise StaticImagesUnavailable(outcome.get("error", f"no image from the browser within {BROWSER_START_SECONDS} s"))
 
 
 def finish(
