@@ -22,7 +22,6 @@ Run through `make binder-check`; exits non-zero naming the first check that fail
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import tarfile
@@ -33,40 +32,15 @@ from pathlib import Path
 
 import yaml
 
+from iacc2016 import pins
+
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCH_NOTEBOOK = "notebooks/00-overview.ipynb"  # the README's launch link opens this one
 FALLBACK_NOTE = "Charts are interactive only in this session"
-SEED_PACKAGES = {"pip", "setuptools", "wheel"}  # the interpreter's own, not the project's
 
 
 class CheckFailed(Exception):
     pass
-
-
-def norm(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name.strip().lower())
-
-
-def pins(text: str) -> dict[str, str]:
-    out = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if "==" in line and not line.startswith("-"):
-            name, _, version = line.partition("==")
-            out[norm(name)] = version.strip()
-    return out
-
-
-def package_differences(frozen_text: str, lock_text: str) -> list[str]:
-    """Each package whose installed version is not the lock's, or that only one side has;
-    the interpreter's own packages (pip, setuptools, wheel) come from conda on Binder."""
-    frozen = {k: v for k, v in pins(frozen_text).items() if k not in SEED_PACKAGES}
-    lock = {k: v for k, v in pins(lock_text).items() if k not in SEED_PACKAGES}
-    return sorted(
-        f"{name}: installed {frozen.get(name, '-')}, lock {lock.get(name, '-')}"
-        for name in set(frozen) | set(lock)
-        if frozen.get(name) != lock.get(name)
-    )
 
 
 def run(cmd: list[str], cwd: Path, what: str, env: dict | None = None) -> str:
@@ -86,12 +60,11 @@ def committed_tree(dest: Path) -> None:
 
 
 def environment_spec(repo: Path) -> tuple[str, str, list[str]]:
-    env = yaml.safe_load((repo / "environment.yml").read_text(encoding="utf-8"))
-    conda = [d for d in env["dependencies"] if isinstance(d, str)]
-    pip_entries = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
+    text = (repo / "environment.yml").read_text(encoding="utf-8")
+    conda = [d for d in yaml.safe_load(text)["dependencies"] if isinstance(d, str)]
     python = next(d.split("=", 1)[1] for d in conda if d.startswith("python="))
     pip = next(d.split("=", 1)[1] for d in conda if d.startswith("pip="))
-    return python, pip, pip_entries
+    return python, pip, pins.pip_entries(text)
 
 
 def main() -> int:
@@ -118,10 +91,11 @@ def main() -> int:
 
             run([py, "-m", "pip", "check"], repo, "pip check")
             frozen_text = run([py, "-m", "pip", "freeze", "--exclude-editable"], repo, "pip freeze")
-            differences = package_differences(frozen_text, (repo / "requirements.txt").read_text(encoding="utf-8"))
+            lock_text = (repo / "requirements.txt").read_text(encoding="utf-8")
+            differences = pins.package_differences(frozen_text, lock_text)
             if differences:
                 raise CheckFailed("installed packages differ from requirements.txt:\n  " + "\n  ".join(differences))
-            frozen, lock = pins(frozen_text), pins((repo / "requirements.txt").read_text(encoding="utf-8"))
+            frozen, lock = pins.read_pins(frozen_text), pins.read_pins(lock_text)
             print(f"binder-check: {len(frozen)} installed packages match requirements.txt exactly; pip check clean")
 
             lab = run([str(venv / "bin" / "jupyter"), "lab", "--version"], repo, "jupyter lab --version").strip()

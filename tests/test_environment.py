@@ -3,27 +3,18 @@ environment.yml is pinned; a disagreement names the package."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import yaml
+
+from iacc2016.pins import normalize, package_differences, pip_entries, read_pins
 
 ROOT = Path(__file__).resolve().parent.parent
 # The interpreter and its installer come from conda-forge and are not Python packages.
 CONDA_ONLY = {"python", "pip"}
 # The package itself and the lock as constraints: local references, not pins.
 LOCAL_REFERENCES = ("-e ", "-c ")
-
-
-def lock_pins(text: str) -> dict[str, str]:
-    pins = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            name, _, version = line.partition("==")
-            pins[_norm(name)] = version
-    return pins
 
 
 def env_pins(text: str) -> tuple[dict[str, str], list[str]]:
@@ -37,24 +28,20 @@ def env_pins(text: str) -> tuple[dict[str, str], list[str]]:
                     continue
                 name, sep, version = item.partition("==")
                 if sep:
-                    pins[_norm(name)] = version
+                    pins[normalize(name)] = version
                 else:
-                    unpinned.append(_norm(item))
+                    unpinned.append(normalize(item))
         else:
             name, _, version = dep.partition("=")
             if not version:
                 unpinned.append(dep)
-            elif _norm(name) not in CONDA_ONLY:
-                pins[_norm(name)] = version.lstrip("=")
+            elif normalize(name) not in CONDA_ONLY:
+                pins[normalize(name)] = version.lstrip("=")
     return pins, unpinned
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name.strip().lower())
-
-
 def disagreements(lock_text: str, env_text: str) -> list[str]:
-    lock = lock_pins(lock_text)
+    lock = read_pins(lock_text)
     pins, unpinned = env_pins(env_text)
     out = [f"{item}: not pinned with == in environment.yml" for item in unpinned]
     for name, version in sorted(pins.items()):
@@ -97,21 +84,17 @@ def test_python_version_matches_the_project():
 def test_binder_installs_every_transitive_package_at_the_locks_version():
     """Without the lock as constraints, Binder would resolve the ~120 transitive packages
     afresh on each build and run code that `make test` never ran."""
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    pip_entries = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
-    assert "-c requirements.txt" in pip_entries
-    assert "-e ." in pip_entries
+    entries = pip_entries((ROOT / "environment.yml").read_text())
+    assert "-c requirements.txt" in entries
+    assert "-e ." in entries
 
 
 def test_binder_check_names_each_package_that_drifted_from_the_lock():
-    spec = importlib.util.spec_from_file_location("binder_check", ROOT / "scripts" / "binder_check.py")
-    binder_check = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(binder_check)
     lock = "# lock\npandas==3.1.1\nJupyter_Core==5.9.1\nsetuptools==65.5.0\n"
     same = "pandas==3.1.1\njupyter-core==5.9.1\n"  # spelling differs, versions agree; no setuptools
-    assert binder_check.package_differences(same, lock) == []
+    assert package_differences(same, lock) == []
     drifted = "pandas==3.1.2\njupyter-core==5.9.1\nrich==14.0.0\n"
-    assert binder_check.package_differences(drifted, lock) == [
+    assert package_differences(drifted, lock) == [
         "pandas: installed 3.1.2, lock 3.1.1",
         "rich: installed 14.0.0, lock -",
     ]
