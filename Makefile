@@ -1,6 +1,7 @@
 # Two commands do everything:
 #   make reproduce   validate the data, derive text features, re-execute every notebook
-#   make test        validate, lint, unit tests, then strict nbval over every notebook
+#   make test        validate, lint and import layers, unit tests, then strict nbval
+#                    (the one execution of every notebook)
 # Both create .venv from requirements.txt when it is missing or older than the lock.
 
 SHELL := /bin/bash
@@ -19,14 +20,21 @@ JOBS ?= 2
 # tests/support/sitecustomize.py blocks the network and keeps a slow optional import out
 # of every test process (see its docstring).
 TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype PYTHONPATH=$(CURDIR)/tests/support
+# The strict regression run: `--nbval` (never `--nbval-lax`) compares every output but PNGs;
+# the sanitizer file is the only place outputs may be rewritten. Several workers share whole
+# notebooks out (loadfile); a notebook's cells never split. tests/test_regression_can_fail.py
+# reads this line, so the run it proves able to fail is this one.
+NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 
-.PHONY: help reproduce test validate features datadict notebooks lint unit nbval lab bench lock binder-check venv
+.PHONY: help reproduce test validate features datadict sync nbval lab bench lock binder-check venv
 
 help:
 	@echo "make reproduce   rebuild the whole analysis (validate, features, notebooks with PNGs)"
 	@echo "make test        run every test (validate, lint, unit tests, strict nbval)"
 	@echo "make validate    check the data package (and snippets, when the articles are present)"
 	@echo "make features    derive hashes, word counts and term counts from the article folder"
+	@echo "make sync        carry each notebook's .py source into its .ipynb (jupytext), outputs kept"
+	@echo "make nbval       strict nbval over every notebook (step 4 of make test)"
 	@echo "make datadict    regenerate data/README.md from data/datapackage.json"
 	@echo "make lab         open the notebooks in JupyterLab"
 	@echo "make bench       time the test suite and the text pipeline (writes benchmarks/RESULTS.md)"
@@ -44,18 +52,18 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 reproduce: $(STAMP)
-	@echo "==> [reproduce 1/6] validating the data"
-	@$(PY) -m iacc2016 validate
-	@echo "==> [reproduce 2/6] deriving text features from the article folder"
+	@echo "==> [reproduce 1/6] deriving text features from the article folder (data/derived/)"
 	@$(PY) -m iacc2016 features --if-available
+	@echo "==> [reproduce 2/6] validating the data"
+	@$(PY) -m iacc2016 validate
 	@echo "==> [reproduce 3/6] regenerating the data dictionary"
 	@$(PY) -m iacc2016 datadict
 	@echo "==> [reproduce 4/6] checking for a browser for static chart images"
 	@$(PY) -m iacc2016 browser
 	@echo "==> [reproduce 5/6] carrying notebook sources (.py) into the notebooks"
-	@$(PY) -m iacc2016 sync-notebooks $(NOTEBOOKS)
+	@$(MAKE) --no-print-directory sync
 	@echo "==> [reproduce 6/6] executing $(words $(NOTEBOOKS)) notebooks in place"
-	@$(PY) -m iacc2016 execute $(NOTEBOOKS)
+	@$(PY) scripts/notebooks.py $(NOTEBOOKS)
 
 # Every step runs even when an earlier one fails (a lint error must not hide a failing
 # notebook); the summary names the failed steps and the exit status is non-zero.
@@ -63,14 +71,15 @@ test: $(STAMP)
 	@failed=""; \
 	echo "==> [test 1/5] validating the data"; \
 	$(PY) -m iacc2016 validate || failed="$$failed validate"; \
-	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint over .github/workflows"; \
+	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint; import layers"; \
 	{ $(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks) \
 	  && $(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks) \
-	  && $(VENV)/bin/actionlint; } || failed="$$failed lint"; \
+	  && $(VENV)/bin/actionlint \
+	  && { out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) || { echo "$$out"; false; }; }; } || failed="$$failed lint"; \
 	echo "==> [test 3/5] unit, data and repository tests ($(JOBS) workers)"; \
 	$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests || failed="$$failed unit"; \
 	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks ($(JOBS) workers)"; \
-	$(TEST_ENV) $(PY) -m iacc2016 nbval --workers $(JOBS) $(NOTEBOOKS) || failed="$$failed nbval"; \
+	$(MAKE) --no-print-directory nbval || failed="$$failed nbval"; \
 	echo "==> [test 5/5] summary"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
 	echo "make test: all steps passed"
@@ -82,6 +91,17 @@ validate: $(STAMP)
 features: $(STAMP)
 	@echo "==> [features] deriving text features from the article folder"
 	@$(PY) -m iacc2016 features
+
+sync: $(STAMP)
+	@for nb in $(NOTEBOOKS); do $(VENV)/bin/jupytext --quiet --update --to ipynb "$${nb%.ipynb}.py"; done
+
+# Each notebook executes once, here. The chart data it writes goes to a temporary folder
+# and must equal notebooks/chart-data byte for byte (and no committed file may be missing).
+nbval: $(STAMP)
+	@charts=$$(mktemp -d); trap 'rm -rf "$$charts"' EXIT; \
+	IACC_CHART_DATA_DIR=$$charts $(TEST_ENV) $(PY) -m pytest $(NBVAL_FLAGS) -n $(JOBS) --dist loadfile $(NOTEBOOKS) \
+	&& { diff -r "$$charts" notebooks/chart-data \
+	     || { echo "nbval: chart data differs from notebooks/chart-data; run make reproduce"; exit 1; }; }
 
 datadict: $(STAMP)
 	@echo "==> [datadict] regenerating data/README.md"

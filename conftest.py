@@ -11,19 +11,23 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from iacc2016.settings import CHART_DATA_ENV, INTERACTIVE_RENDERER, RENDERER_ENV
+
 ROOT = Path(__file__).resolve().parent
 _made: list[str] = []
 
 
 def pytest_configure(config):
-    os.environ.setdefault("IACC_PLOTLY_RENDERER", "plotly_mimetype")
+    # Kernels started by nbval inherit this process's environment: that is how a test run
+    # hands its settings to them (build steps pass a kernel's environment explicitly).
+    os.environ.setdefault(RENDERER_ENV, INTERACTIVE_RENDERER)
     os.environ["IACC_BLOCK_NETWORK"] = "1"
     guard = str(ROOT / "tests" / "support")
     rest = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != guard]
     os.environ["PYTHONPATH"] = os.pathsep.join([guard, *rest])
-    if "IACC_CHART_DATA_DIR" not in os.environ:
+    if CHART_DATA_ENV not in os.environ:
         folder = tempfile.mkdtemp(prefix="iacc-chart-data-")
-        os.environ["IACC_CHART_DATA_DIR"] = folder
+        os.environ[CHART_DATA_ENV] = folder
         _made.append(folder)
 
 

@@ -22,8 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 PY = sys.executable
-sys.path.insert(0, str(ROOT / "src"))
-from iacc2016.execute import nbval_command  # noqa: E402
+
+
+def nbval_command(notebooks, workers: int = 1, extra: tuple[str, ...] = ()) -> list[str]:
+    """The strict nbval line of the Makefile's `nbval` target (NBVAL_FLAGS is defined there once)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    flags = re.search(r"^NBVAL_FLAGS := (.+)$", makefile, re.M).group(1).split()
+    spread = ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-p", "no:xdist"]
+    return [PY, "-m", "pytest", *flags, *spread, *extra, *map(str, notebooks)]
+
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 RUNS = 3
@@ -41,7 +48,7 @@ def say(text):
 
 # ------------------------------------------------------------------------ notebook suite
 def nbval_suite() -> float:
-    """Exactly `make test` step 4 (the command is defined once, in iacc2016.execute)."""
+    """Exactly `make test` step 4 (the flags are defined once, in the Makefile)."""
     with tempfile.TemporaryDirectory() as charts:
         start = time.perf_counter()
         result = subprocess.run(
@@ -154,8 +161,8 @@ TEXT_CHILD = """
 import resource, sys, time, json
 sys.path.insert(0, {bench!r})
 from synthetic import corpus
-from iacc2016.text import count_terms, term_table
-from iacc2016.logodds import distinctive_terms
+from iacc2016.data.text import count_terms, term_table
+from iacc2016.analysis.logodds import distinctive_terms
 ids, texts, outlet = corpus({n})
 t0 = time.perf_counter()
 table = term_table(ids, count_terms(texts, workers={workers}))
@@ -183,7 +190,7 @@ EXPORT_CHILD = """
 import json, sys, time, warnings
 warnings.simplefilter("ignore")
 import plotly.io as pio
-from iacc2016 import nb, story
+from iacc2016.present import notebook as nb, story
 data = nb.start()
 adm, conf = story.admission(data), story.conference(data)
 frame = story.timeline_frame(data, start=adm["date_start"] - story.DAY * 7, end=conf["date_end"])
@@ -268,7 +275,7 @@ def machine() -> list[str]:
         ),
         0,
     )
-    from iacc2016.browser import find_browser
+    from iacc2016.present.browser import find_browser
 
     browser = find_browser()
     chromium = (

@@ -10,7 +10,8 @@
 # in `data/`; none is typed.
 
 # %%
-from iacc2016 import nb, overview, story
+from iacc2016.present import notebook as nb
+from iacc2016.present import overview, story
 
 data = nb.start()
 

@@ -13,7 +13,9 @@
 # %%
 import pandas as pd
 
-from iacc2016 import charts, nb, overview, story
+from iacc2016.present import notebook as nb
+from iacc2016.present import overview, story
+from iacc2016.present import style as charts
 
 data = nb.start()
 adm, sus, conf = story.admission(data), story.suspension(data), story.conference(data)

@@ -10,8 +10,10 @@
 # critics' words come from `data/quotes.csv`. Nothing here is converted or adjusted.
 
 # %%
-from iacc2016 import charts, enforcement, nb, overview
-from iacc2016.numbers import qualifier_of, value_of
+from iacc2016.data.numbers import qualifier_of, value_of
+from iacc2016.present import enforcement, overview
+from iacc2016.present import notebook as nb
+from iacc2016.present import style as charts
 
 data = nb.start()
 table = enforcement.figures_table(data)

@@ -11,7 +11,9 @@
 # every article; see the caveats.
 
 # %%
-from iacc2016 import charts, framing, nb, overview
+from iacc2016.present import framing, overview
+from iacc2016.present import notebook as nb
+from iacc2016.present import style as charts
 
 data = nb.start()
 voice = framing.voice(data)

@@ -11,7 +11,9 @@
 # not resolved**, unless the articles themselves settle it.
 
 # %%
-from iacc2016 import charts, disagreements, nb, overview
+from iacc2016.present import disagreements, overview
+from iacc2016.present import notebook as nb
+from iacc2016.present import style as charts
 
 data = nb.start()
 claims = disagreements.claims(data)

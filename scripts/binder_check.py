@@ -121,7 +121,7 @@ def main() -> int:
             }
             script = (
                 "import json, sys\n"
-                "from iacc2016.execute import run\n"
+                "from scripts.notebooks import run\n"
                 "out = {}\n"
                 "for path in sys.argv[1:]:\n"
                 "    nb = run(path)\n"

@@ -3,6 +3,7 @@ helpers to corrupt one cell and to prove that nothing was written."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from iacc2016 import paths
+from iacc2016 import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -30,7 +31,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def articles_dir() -> Path:
-    folder = paths.articles_dir()
+    folder = settings.articles_dir()
     if folder is None or not folder.is_dir():
         pytest.skip(NO_ARTICLES)
     return folder
@@ -45,7 +46,38 @@ def snapshot(folder: Path) -> dict[str, str]:
     }
 
 
-def run_cli(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+@contextlib.contextmanager
+def environment(changes: dict[str, str] | None):
+    """This process's environment with `changes`, restored afterwards."""
+    saved = dict(os.environ)
+    os.environ.update(changes or {})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run_in_process(main, args: list[str], env: dict | None = None) -> subprocess.CompletedProcess:
+    """A command's main(), called in this process, as if from a shell: its exit status and
+    what it printed. (Starting Python for each case cost most of the suite's time.)"""
+    out, err = io.StringIO(), io.StringIO()
+    with environment(env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(args)
+        except SystemExit as exc:  # argparse's own errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m iacc2016 ARGS`, in process (tests/test_cli_smoke.py runs the real one once)."""
+    from iacc2016.cli import main
+
+    return run_in_process(main, list(args), env)
+
+
+def subprocess_cli(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "iacc2016", *args],
         capture_output=True,
@@ -108,7 +140,8 @@ def add_source_row(data_dir: Path, source_id: str, **fields: str) -> None:
 
 
 def validate_fails(data_dir: Path, expected: str, articles: Path | None = None) -> None:
-    """`make validate` on a broken copy: exit 1, the exact message, no traceback, no writes."""
+    """`make validate` on a broken copy (in process): exit 1, the exact message, no
+    traceback, no writes."""
     before = snapshot(data_dir)
     args = ["validate", "--data", str(data_dir), "--no-frictionless"]
     if articles is not None:

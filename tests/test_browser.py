@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from iacc2016 import browser
-from iacc2016.charts import REQUIRE_IMAGES_ENV
+from iacc2016.present import browser
+from iacc2016.settings import RENDERER_ENV, REQUIRE_IMAGES_ENV
 
 
 def no_browser_anywhere(monkeypatch):
@@ -60,7 +60,7 @@ def test_on_debian_as_root_it_installs_the_chromium_package(monkeypatch, capsys)
 # Charts in a kernel without a browser: Binder has none, nor has a fresh laptop. The notebook
 # must still run (interactive charts only, said once), and must not hang on the first chart;
 # `make reproduce`, which writes PNGs into the repository, must stop instead.
-SETUP_CHARTS = "from iacc2016 import charts; print('renderer:', charts.setup())"
+SETUP_CHARTS = "from iacc2016.present import style as charts; print('renderer:', charts.setup())"
 
 
 EXPORT_BY_HAND = (
@@ -71,7 +71,7 @@ EXPORT_BY_HAND = (
 
 
 def run_setup(browser_path: str, then: str = "", **extra_env: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("IACC_PLOTLY_RENDERER", REQUIRE_IMAGES_ENV)}
+    env = {k: v for k, v in os.environ.items() if k not in (RENDERER_ENV, REQUIRE_IMAGES_ENV)}
     env.update(BROWSER_PATH=browser_path, **extra_env)
     return subprocess.run(
         [sys.executable, "-c", SETUP_CHARTS + "\n" + then],

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from iacc2016.completeness import mentions, uncovered
-from iacc2016.loader import load_tables
-from iacc2016.text import collapse_whitespace
+from iacc2016.data.completeness import mentions, uncovered
+from iacc2016.data.load import load_tables
+from iacc2016.data.text import collapse_whitespace
 
 EXCLUSIONS = Path(__file__).with_name("completeness_exclusions.csv")
 

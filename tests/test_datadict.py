@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import DATA
-from iacc2016 import datadict
-from iacc2016.schema import load_package
+from iacc2016.data import datadict
+from iacc2016.data.schema import load_package
 
 
 def test_data_dictionary_matches_the_descriptor():

@@ -12,7 +12,16 @@ import time
 
 import nbformat
 
-from conftest import ROOT, run_cli, snapshot
+from conftest import ROOT, run_in_process, snapshot
+from iacc2016.settings import DATA_ENV, RENDERER_ENV
+from scripts import notebooks
+
+EXECUTE = [sys.executable, str(ROOT / "scripts" / "notebooks.py")]
+
+
+def run_execute(*paths: str, env: dict | None = None):
+    """`make reproduce`'s execution step, in process."""
+    return run_in_process(notebooks.main, list(paths), env)
 
 
 def write_notebook(path, *sources):
@@ -26,7 +35,7 @@ def write_notebook(path, *sources):
 def test_a_failing_cell_is_named_and_the_notebook_is_left_unchanged(tmp_path):
     path = tmp_path / "broken.ipynb"
     before = write_notebook(path, "x = 1", "print(x)", "raise ValueError('the data is wrong')")
-    result = run_cli("execute", str(path))
+    result = run_execute(str(path))
     assert result.returncode == 1
     assert "broken.ipynb, cell 3: ValueError: the data is wrong" in result.stderr
     assert "left unchanged" in result.stderr
@@ -37,7 +46,7 @@ def test_a_failing_cell_is_named_and_the_notebook_is_left_unchanged(tmp_path):
 def test_a_successful_run_replaces_the_notebook_in_one_step(tmp_path):
     path = tmp_path / "fine.ipynb"
     before = write_notebook(path, "print(6 * 7)")
-    result = run_cli("execute", str(path))
+    result = run_execute(str(path))
     assert result.returncode == 0, result.stderr
     after = nbformat.read(path, as_version=4)
     assert path.read_bytes() != before
@@ -52,7 +61,7 @@ def test_killing_the_run_mid_notebook_leaves_every_notebook_intact(tmp_path):
     write_notebook(second, f"open({str(marker)!r}, 'w').close()", "import time; time.sleep(120)")
     folder_before = snapshot(tmp_path)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "iacc2016", "execute", str(first), str(second)],
+        [*EXECUTE, str(first), str(second)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -84,9 +93,7 @@ def test_committed_notebooks_survive_a_failed_reproduce(tmp_path):
     target = tmp_path / "00-overview.ipynb"
     shutil.copy(ROOT / "notebooks" / "00-overview.ipynb", target)
     before = target.read_bytes()
-    result = run_cli(
-        "execute", str(target), env={"IACC_DATA_DIR": str(broken), "IACC_PLOTLY_RENDERER": "plotly_mimetype"}
-    )
+    result = run_execute(str(target), env={DATA_ENV: str(broken), RENDERER_ENV: "plotly_mimetype"})
     assert result.returncode == 1
     assert "00-overview.ipynb, cell 2: DataValidationError: events.csv: file is empty" in result.stderr
     assert target.read_bytes() == before
@@ -94,11 +101,11 @@ def test_committed_notebooks_survive_a_failed_reproduce(tmp_path):
 
 def test_reproduce_without_a_browser_stops_rather_than_commit_notebooks_without_pngs(tmp_path):
     path = tmp_path / "chart.ipynb"
-    before = write_notebook(path, "from iacc2016 import charts", "charts.setup()")
-    env = {k: v for k, v in os.environ.items() if k != "IACC_PLOTLY_RENDERER"}
+    before = write_notebook(path, "from iacc2016.present import style as charts", "charts.setup()")
+    env = {k: v for k, v in os.environ.items() if k != RENDERER_ENV}
     env["BROWSER_PATH"] = str(tmp_path / "no-such-browser")
     result = subprocess.run(
-        [sys.executable, "-m", "iacc2016", "execute", str(path)],
+        [*EXECUTE, str(path)],
         capture_output=True,
         text=True,
         cwd=ROOT,

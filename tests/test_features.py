@@ -7,7 +7,7 @@ import hashlib
 import shutil
 
 from conftest import DATA, add_source_row, read_rows, run_cli, snapshot
-from iacc2016 import features
+from iacc2016.derive import features
 
 
 def test_features_reproduce_the_committed_tables_byte_for_byte(articles_dir):

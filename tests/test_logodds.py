@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from iacc2016.logodds import distinctive_terms, log_odds
+from iacc2016.analysis.logodds import distinctive_terms, log_odds
 
 
 def test_two_term_example_worked_by_hand():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from iacc2016.numbers import qualifier_of, value_of
+from iacc2016.data.numbers import qualifier_of, value_of
 
 
 @pytest.mark.parametrize(

@@ -8,19 +8,36 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jupytext
+import nbformat
 import pytest
 
 from conftest import ROOT
-from iacc2016.notebook_sync import out_of_sync
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
 
 
+def out_of_sync(notebook: Path) -> str | None:
+    """None when the .ipynb holds exactly the cells of its jupytext .py twin; else what
+    differs. (`make reproduce` syncs with `jupytext --update --to ipynb`.)"""
+    py = Path(notebook).with_suffix(".py")
+    if not py.exists():
+        return f"{py.name} is missing"
+    a = [(c.cell_type, c.source.strip()) for c in jupytext.read(py).cells]
+    b = [(c.cell_type, c.source.strip()) for c in nbformat.read(notebook, as_version=4).cells]
+    if len(a) != len(b):
+        return f"{py.name} has {len(a)} cells, {Path(notebook).name} has {len(b)}"
+    for number, (x, y) in enumerate(zip(a, b, strict=True), start=1):
+        if x != y:
+            return f"cell {number} differs between {py.name} and {Path(notebook).name}"
+    return None
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_each_notebook_matches_its_py_source(path):
     problem = out_of_sync(path)
-    assert problem is None, f"{problem}: run make reproduce (it carries the .py source into the notebook)"
+    assert problem is None, f"{problem}: run make sync (jupytext carries the .py source into the notebook)"
 
 
 def test_the_sync_check_fails_when_a_pair_drifts(tmp_path):

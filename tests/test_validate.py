@@ -34,7 +34,7 @@ def test_frictionless_reference_validator_accepts_the_package():
 
 def test_frictionless_pass_reports_with_file_row_and_column(data_copy):
     """Frictionless errors are translated into the project's message format."""
-    from iacc2016.validate import frictionless_problems
+    from iacc2016.data.validate import frictionless_problems
 
     row = set_cell(data_copy / "figures.csv", "kering-lawsuits", "qualifier", "about")
     messages = [str(p) for p in frictionless_problems(data_copy)]

@@ -4,31 +4,33 @@ message on bad input, never with a traceback."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from . import paths
-from .errors import DataValidationError
+from . import settings
+from .data.problems import DataValidationError
 
 
 def _data_dir(args) -> Path:
-    return Path(args.data) if getattr(args, "data", None) else paths.data_dir()
+    return Path(args.data) if getattr(args, "data", None) else settings.data_dir()
 
 
 def _articles_dir(args) -> Path | None:
     arg = getattr(args, "articles", None)
-    return Path(arg) if arg else paths.articles_dir()
+    return Path(arg) if arg else settings.articles_dir()
 
 
 def cmd_validate(args) -> int:
-    from .validate import validate
+    from .data.validate import validate
+    from .derive import features
 
     data_dir, articles = _data_dir(args), _articles_dir(args)
     if articles is not None and not articles.is_dir():
         print(f"validate: article folder {articles} does not exist", file=sys.stderr)
         return 2
     problems = validate(data_dir, articles, use_frictionless=not args.no_frictionless)
+    if articles is not None and not problems:  # derived files are compared once the data is sound
+        problems += features.stale(data_dir, articles)
     for p in problems:
         print(p, file=sys.stderr)
     where = (
@@ -44,71 +46,57 @@ def cmd_validate(args) -> int:
 
 
 def cmd_features(args) -> int:
-    from . import features
+    from .derive import features
 
     articles = _articles_dir(args)
     if articles is None or not articles.is_dir():
-        message = "features: no article folder (set IACC_ARTICLES_DIR or place the articles in ../shared/seeds)"
+        message = f"features: no article folder (set {settings.ARTICLES_ENV} or place the articles in ../shared/seeds)"
         if args.if_available:
             print(message + "; skipped, committed term counts kept")
             return 0
         print(message, file=sys.stderr)
         return 2
+    if args.check:
+        problems = features.stale(_data_dir(args), articles)
+        for p in problems:
+            print(p, file=sys.stderr)
+        if problems:
+            print(f"features: {len(problems)} derived file(s) stale; run make features", file=sys.stderr)
+            return 1
+        print("features: derived files are up to date")
+        return 0
     changed = features.write(_data_dir(args), articles)
     print("features: " + (f"updated {', '.join(changed)}" if changed else "up to date"))
     return 0
 
 
 def cmd_datadict(args) -> int:
-    from . import datadict
+    from .data import datadict
 
     target = datadict.write(_data_dir(args))
-    print(f"datadict: wrote {paths.display_path(target)}")
+    print(f"datadict: wrote {settings.display_path(target)}")
     return 0
 
 
 def cmd_browser(args) -> int:
-    from . import browser
+    from .present import browser
 
     return browser.ensure(allow_install=not args.no_install)
-
-
-def cmd_sync(args) -> int:
-    from .notebook_sync import update_notebook_from_py
-
-    for nb in args.notebooks:
-        if update_notebook_from_py(Path(nb)):
-            print(f"sync: {Path(nb).name} updated from {Path(nb).with_suffix('.py').name}")
-    return 0
-
-
-def cmd_execute(args) -> int:
-    from . import execute
-
-    return execute.main(args.notebooks)
-
-
-def cmd_nbval(args) -> int:
-    import subprocess
-
-    from .execute import nbval_command
-
-    extra = ("--collect-only",) if args.collect_only else ()
-    return subprocess.call(nbval_command(args.notebooks, workers=args.workers, extra=extra), cwd=paths.repo_root())
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="iacc2016", description="Build steps of the Alibaba-IACC 2016 collection.")
     sub = parser.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check the data package (and the articles, when present)")
-    v.add_argument("--data", help="data folder (default: data/ or $IACC_DATA_DIR)")
-    v.add_argument("--articles", help="article folder (default: $IACC_ARTICLES_DIR or ../shared/seeds)")
+    v.add_argument("--data", help=f"data folder (default: data/ or ${settings.DATA_ENV})")
+    v.add_argument("--articles", help=f"article folder (default: ${settings.ARTICLES_ENV} or ../shared/seeds)")
     v.add_argument("--no-frictionless", action="store_true", help="skip the Frictionless pass")
     v.set_defaults(func=cmd_validate)
     f = sub.add_parser("features", help="derive hashes, word counts and term counts from the articles")
     f.add_argument("--data")
     f.add_argument("--articles")
     f.add_argument("--if-available", action="store_true", help="skip quietly when there is no article folder")
+    f.add_argument("--check", action="store_true", help="write nothing; exit 1 when a derived file is stale")
     f.set_defaults(func=cmd_features)
     d = sub.add_parser("datadict", help="regenerate data/README.md from datapackage.json")
     d.add_argument("--data")
@@ -116,17 +104,6 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("browser", help="make sure a Chromium is available for static chart images")
     b.add_argument("--no-install", action="store_true")
     b.set_defaults(func=cmd_browser)
-    s = sub.add_parser("sync-notebooks", help="carry each notebook's .py source into its .ipynb")
-    s.add_argument("notebooks", nargs="+")
-    s.set_defaults(func=cmd_sync)
-    e = sub.add_parser("execute", help="re-execute notebooks in place (atomically)")
-    e.add_argument("notebooks", nargs="+")
-    e.set_defaults(func=cmd_execute)
-    n = sub.add_parser("nbval", help="strict nbval over notebooks (the regression run of make test)")
-    n.add_argument("notebooks", nargs="+")
-    n.add_argument("--workers", type=int, default=1, help="parallel workers (whole notebooks each)")
-    n.add_argument("--collect-only", action="store_true", help="collect without running (for benchmarks)")
-    n.set_defaults(func=cmd_nbval)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
@@ -138,11 +115,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.command}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug, not bad input: say so in one line
-        if os.environ.get("IACC_DEBUG"):
+        if settings.debug_requested():
             raise
         print(
             f"{args.command}: internal error ({exc.__class__.__name__}: {exc}); "
-            "this is a bug, please report it (IACC_DEBUG=1 shows the traceback)",
+            f"this is a bug, please report it ({settings.DEBUG_ENV}=1 shows the traceback)",
             file=sys.stderr,
         )
         return 3

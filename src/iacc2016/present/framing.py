@@ -10,9 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .charts import SIDE_COLORS, finish
-from .logodds import distinctive_terms
-from .nb import Data
+from ..analysis.logodds import distinctive_terms
+from .notebook import Data
+from .style import SIDE_COLORS, finish
 
 SIDES = ["brands", "alibaba", "iacc", "other"]
 SIDE_NAMES = {"brands": "Brands", "alibaba": "Alibaba", "iacc": "The coalition", "other": "Others"}

@@ -14,12 +14,12 @@ import csv
 import io
 from pathlib import Path
 
-from .articles import load_articles
-from .atomic import write_text_atomic
-from .errors import DataValidationError, Problem
-from .loader import read_table
-from .schema import load_package
-from .text import count_terms, count_words, term_table
+from ..atomic import write_text_atomic
+from ..data.articles import load_articles
+from ..data.load import read_table
+from ..data.problems import DataValidationError, Problem
+from ..data.schema import load_package
+from ..data.text import count_terms, count_words, term_table
 
 TERM_COUNTS = "term_counts.csv"
 
@@ -38,7 +38,9 @@ def build(data_dir: Path, articles_dir: Path, workers: int = 2) -> dict[str, str
     package = load_package(data_dir)
     sources = read_table("sources", data_dir, package)
     furniture = read_table("page_furniture", data_dir, package)
-    raw_rows = list(csv.reader(io.StringIO((Path(data_dir) / "sources.csv").read_text(encoding="utf-8"), newline="")))
+    # utf-8-sig: a byte-order mark is accepted on read and never written back
+    sources_text = (Path(data_dir) / "sources.csv").read_text(encoding="utf-8-sig")
+    raw_rows = list(csv.reader(io.StringIO(sources_text, newline="")))
     header, body = raw_rows[0], raw_rows[1:]
     col_sha, col_words = header.index("text_sha256"), header.index("body_word_count")
     articles, problems = load_articles(sources, furniture, articles_dir)
@@ -86,3 +88,16 @@ def write(data_dir: Path, articles_dir: Path) -> list[str]:
             write_text_atomic(target, text)
             changed.append(name)
     return changed
+
+
+def stale(data_dir: Path, articles_dir: Path) -> list[Problem]:
+    """`features --check`: the derived files that differ from what the articles give."""
+    try:
+        outputs = build(data_dir, articles_dir)
+    except DataValidationError as exc:
+        return exc.problems
+    return [
+        Problem(name, None, None, "differs from what the article folder gives; run make features")
+        for name, text in outputs.items()
+        if not (Path(data_dir) / name).is_file() or (Path(data_dir) / name).read_text(encoding="utf-8") != text
+    ]

@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import SIDE_COLORS, axis_year_label, date_tickformat, finish, interval_marker
-from .nb import Data, fmt_interval
+from .notebook import Data, fmt_interval
 from .story import reported_by
+from .style import SIDE_COLORS, axis_year_label, date_tickformat, finish, interval_marker
 
 LOWER = {"more_than", "at_least"}  # the true value is at least the number
 UPPER = {"nearly", "as_many_as"}  # the true value is at most the number

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import DataValidationError, Problem
+from .problems import DataValidationError, Problem
 
 # pandas dtypes for each Frictionless field type: explicit, so '06001' stays a string and
 # an integer column with gaps stays an integer.

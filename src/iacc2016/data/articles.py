@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import Problem
-from .paths import display_path
+from ..settings import display_path
+from .problems import Problem
 from .text import body_lines, collapse_whitespace
 
 

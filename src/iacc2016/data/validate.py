@@ -1,6 +1,7 @@
 """`make validate`: Frictionless on the package, then the rules it cannot express, then
 (when the article folder is present) that every snippet and quote is verbatim in its
-article and every hash matches. Prints `file:row:column: problem`; never writes."""
+article and every hash matches. Whether derived files are stale is the derive layer's
+question (`iacc2016 features --check`); the command line asks both. Never writes."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from .. import settings
 from .articles import Article, load_articles
-from .errors import DataValidationError, Problem
-from .loader import read_all
+from .load import read_all
+from .problems import DataValidationError, Problem
 from .schema import load_package
 from .text import count_words
 
@@ -29,7 +30,7 @@ def validate(
     data_dir: Path | None = None, articles_dir: Path | None = None, use_frictionless: bool = True
 ) -> list[Problem]:
     """Every problem found, or [] when the data package is sound."""
-    data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
+    data_dir = Path(data_dir) if data_dir is not None else settings.data_dir()
     try:
         package, tables, problems = read_all(data_dir)
     except DataValidationError as exc:  # the descriptor itself is broken
@@ -112,22 +113,7 @@ def article_problems(tables: dict[str, pd.DataFrame], folder: Path, data_dir: Pa
                     )
                 )
     out += _quote_order_problems(tables["quotes"], articles)
-    if "term_counts" in tables and not any(p.file == "sources.csv" for p in out):
-        out += _term_count_problems(Path(data_dir), Path(folder))
     return out
-
-
-def _term_count_problems(data_dir: Path, folder: Path) -> list[Problem]:
-    """The committed term counts must be what `make features` derives from the articles."""
-    from .features import TERM_COUNTS, build
-
-    try:
-        expected = build(data_dir, folder)[TERM_COUNTS]
-    except DataValidationError as exc:
-        return exc.problems
-    if (data_dir / TERM_COUNTS).read_text(encoding="utf-8") != expected:
-        return [Problem(TERM_COUNTS, None, None, "differs from what the article folder gives; run make features")]
-    return []
 
 
 def _quote_order_problems(quotes: pd.DataFrame, articles: dict[str, Article]) -> list[Problem]:

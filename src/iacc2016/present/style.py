@@ -5,7 +5,6 @@ chart's data saved beside the notebook."""
 from __future__ import annotations
 
 import atexit
-import os
 import re
 import threading
 import time
@@ -15,17 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from . import paths
-from .atomic import write_text_atomic
+from .. import settings
+from ..atomic import write_text_atomic
 
-RENDERER_ENV = "IACC_PLOTLY_RENDERER"
-# One output bundle with the interactive figure (JupyterLab) and a PNG (GitHub, where no
-# JavaScript runs). `make test` sets the environment variable to "plotly_mimetype": nbval
-# does not compare PNGs, so tests need no browser.
-DEFAULT_RENDERER = "plotly_mimetype+png"
-# Set by `iacc2016 execute` (make reproduce): a notebook written back into the repository
-# must carry its PNGs, so there a missing browser stops the run instead of being skipped.
-REQUIRE_IMAGES_ENV = "IACC_REQUIRE_STATIC_IMAGES"
+# The renderer comes from settings (`make test` uses the interactive figure only: nbval
+# does not compare PNGs, so tests need no browser; `make reproduce` requires the PNGs).
 WIDTH, HEIGHT = 900, 500
 FONT = "Arial, Helvetica, sans-serif"
 
@@ -85,7 +78,7 @@ def mark_x(fig: go.Figure, x, text: str, color: str) -> None:
 
 def setup() -> str:
     """Choose the renderer (once per kernel) and the house style; return the renderer."""
-    renderer = os.environ.get(RENDERER_ENV, DEFAULT_RENDERER)
+    renderer = settings.current().renderer
     if _state["ready"]:
         return renderer
     pio.renderers.default = renderer
@@ -115,7 +108,7 @@ def _start_browser_or_fall_back(renderer: str) -> str:
         _start_browser()
         return renderer
     except StaticImagesUnavailable as exc:
-        if os.environ.get(REQUIRE_IMAGES_ENV):
+        if settings.current().require_static_images:
             raise
         reason = str(exc)
     interactive = "+".join(r for r in renderer.split("+") if r != "png") or "plotly_mimetype"
@@ -280,7 +273,7 @@ def show(fig: go.Figure, name: str, data: pd.DataFrame) -> None:
 
 
 def save_chart_data(name: str, data: pd.DataFrame) -> None:
-    folder = paths.chart_data_dir()
+    folder = settings.chart_data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     frame = data.copy()
     for col in frame.columns:

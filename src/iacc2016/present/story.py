@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import SIDE_COLORS, axis_year_label, date_tickformat, finish, interval_marker, mark_x
-from .nb import Data, fmt_day, fmt_interval
+from .notebook import Data, fmt_day, fmt_interval
+from .style import SIDE_COLORS, axis_year_label, date_tickformat, finish, interval_marker, mark_x
 
 DAY = pd.Timedelta(days=1)
 

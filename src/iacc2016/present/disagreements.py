@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import finish, wrap
-from .nb import Data
+from .notebook import Data
+from .style import finish, wrap
 
 VERDICT_ORDER = ["contradict", "characterization_differs", "wording_differs", "differ_in_precision", "agree"]
 VERDICT_COLORS = {

@@ -1,4 +1,5 @@
-"""Re-execute notebooks in place, safely: each runs in memory from a fresh kernel and the
+"""`make reproduce`'s last step (a build tool, outside the runtime package): re-execute
+notebooks in place, safely: each runs in memory from a fresh kernel and the
 committed file is replaced (atomically) only when every cell succeeded. A failure names the
 notebook, the cell and the error, and leaves the committed notebook untouched."""
 
@@ -14,8 +15,9 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from .atomic import write_text_atomic
-from .paths import display_path
+from iacc2016 import settings
+from iacc2016.atomic import write_text_atomic
+from iacc2016.settings import display_path
 
 TIMEOUT_SECONDS = 600
 
@@ -31,8 +33,11 @@ class NotebookFailed(Exception):
         return f"{where}: {self.error}"
 
 
-def run(path: Path, timeout: int = TIMEOUT_SECONDS) -> nbformat.NotebookNode:
-    """Execute a notebook from a fresh kernel, in memory; raise NotebookFailed on error."""
+def run(path: Path, timeout: int = TIMEOUT_SECONDS, kernel_env: dict[str, str] | None = None) -> nbformat.NotebookNode:
+    """Execute a notebook from a fresh kernel, in memory; raise NotebookFailed on error.
+
+    `kernel_env` is added to this process's environment for the kernel alone (how a
+    setting reaches the kernel; this process's environment is never changed)."""
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -47,7 +52,7 @@ def run(path: Path, timeout: int = TIMEOUT_SECONDS) -> nbformat.NotebookNode:
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     try:
-        client.execute()
+        client.execute(env={**os.environ, **(kernel_env or {})})
     except CellExecutionError as exc:
         raise NotebookFailed(display_path(path), _failing_cell(nb), f"{exc.ename}: {exc.evalue}") from None
     except CellTimeoutError:
@@ -71,24 +76,22 @@ def serialize(nb) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def execute_in_place(path: Path, timeout: int = TIMEOUT_SECONDS) -> float:
+def execute_in_place(path: Path, timeout: int = TIMEOUT_SECONDS, kernel_env: dict[str, str] | None = None) -> float:
     """Run the notebook and replace the file only on success; return the seconds taken."""
     start = time.perf_counter()
-    nb = run(path, timeout=timeout)
+    nb = run(path, timeout=timeout, kernel_env=kernel_env)
     write_text_atomic(Path(path), serialize(nb))
     return time.perf_counter() - start
 
 
 def main(paths: list[str]) -> int:
-    """`make reproduce`: the notebooks written back must carry their PNGs (kernels inherit
-    this process's environment, so a kernel without a browser stops instead of skipping)."""
-    from .charts import REQUIRE_IMAGES_ENV
-
-    os.environ[REQUIRE_IMAGES_ENV] = "1"
+    """`make reproduce`: the notebooks written back must carry their PNGs, so each kernel is
+    told to require them (a kernel without a browser stops instead of skipping them)."""
+    kernel_env = settings.current().with_(require_static_images=True).as_env()
     failed = 0
     for p in paths:
         try:
-            seconds = execute_in_place(Path(p))
+            seconds = execute_in_place(Path(p), kernel_env=kernel_env)
             print(f"executed {display_path(Path(p))} in {seconds:.1f} s")
         except NotebookFailed as exc:
             failed += 1
@@ -96,22 +99,5 @@ def main(paths: list[str]) -> int:
     return 1 if failed else 0
 
 
-def nbval_command(notebooks: list[str], workers: int = 1, extra: tuple[str, ...] = ()) -> list[str]:
-    """The strict regression run, defined once: `make test`, the benchmark and the
-    mutation test all use it. `--nbval` (never `--nbval-lax`) compares every output but
-    PNGs; the sanitizer file is the only place outputs may be rewritten."""
-    from .paths import repo_root
-
-    command = [
-        sys.executable,
-        "-m",
-        "pytest",
-        "-q",
-        "--nbval",
-        "--nbval-current-env",
-        "--nbval-sanitize-with",
-        str(repo_root() / "nbval-sanitize.cfg"),
-    ]
-    # Several workers share whole notebooks out (loadfile); a notebook's cells never split.
-    command += ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-p", "no:xdist"]
-    return command + list(extra) + [str(n) for n in notebooks]
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

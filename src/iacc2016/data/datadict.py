@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .atomic import write_text_atomic
+from ..atomic import write_text_atomic
 from .schema import Package, load_package
 
 INTRO = """\

@@ -10,42 +10,16 @@ import sys
 # so the checker is kept out (jsonschema treats it as not installed).
 sys.modules.setdefault("rfc3987_syntax", None)
 
-from dataclasses import dataclass  # noqa: E402
-
 import pandas as pd  # noqa: E402
 from IPython.display import Markdown, display  # noqa: E402
 
-from . import charts, paths  # noqa: E402
-from .loader import load_tables  # noqa: E402
-from .schema import Package, load_package  # noqa: E402
+from .. import settings  # noqa: E402
+from ..data.tables import Tables  # noqa: E402
+from . import style as charts  # noqa: E402
 
 
-@dataclass
-class Data:
-    """The tables, by name, plus the codebook (labels of every categorical code)."""
-
-    tables: dict[str, pd.DataFrame]
-    package: Package
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        try:
-            return self.__dict__["tables"][name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def codebook(self, table: str, field: str) -> dict[str, str]:
-        """Definitions of a categorical field's codes, from datapackage.json. (Named apart
-        from the tables, so `data.labels` is the labels table.)"""
-        return self.package.labels(table, field)
-
-    def outlet_of(self) -> dict[str, str]:
-        """source_id -> outlet name, for labelling rows and charts."""
-        return dict(zip(self.sources["source_id"], self.sources["outlet"], strict=True))
-
-    def outlet_order(self) -> list[str]:
-        """Outlets in order of (earliest possible) publication, then name."""
-        s = self.sources.sort_values(["published_start", "published_end", "outlet"])
-        return list(dict.fromkeys(s["outlet"]))
+class Data(Tables):
+    """The tables, plus what a notebook writes under a chart."""
 
     def source_line(self, *tables: str) -> str:
         """Chart source line: the outlets and the tables a chart was drawn from."""
@@ -61,8 +35,7 @@ def start() -> Data:
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.width", 200)
     charts.setup()
-    data_dir = paths.data_dir()
-    return Data(load_tables(data_dir), load_package(data_dir))
+    return Data.load(settings.data_dir())
 
 
 def md(text: str) -> None:

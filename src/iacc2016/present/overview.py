@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .nb import Data, fmt_interval
+from .notebook import Data, fmt_interval
 
 
 def sources_table(data: Data) -> pd.DataFrame:
