@@ -14,7 +14,7 @@
 import pandas as pd
 
 from iacc2016.present import notebook as nb
-from iacc2016.present import overview, story
+from iacc2016.present import overview, story, story_charts
 from iacc2016.present import style as charts
 
 data = nb.start()
@@ -53,7 +53,7 @@ nb.md(
 # %%
 crisis = story.timeline_frame(data, start=adm["date_start"] - story.DAY * 7, end=conf["date_end"])
 not_drawn = data.events[data.events["date_precision"] == "before"]
-fig = story.timeline_chart(
+fig = story_charts.timeline_chart(
     data, crisis,
     title=f"{len(dep)} brands left and the coalition backed down within {days_to_suspension} days",
     source=data.source_line("events"),
@@ -81,7 +81,7 @@ history_view[["label", "when", "date_precision", "date_text", "sources_disagree"
 # %%
 # The chart shows the five years before the admission; the founding, decades earlier, is in the table above.
 recent = story.timeline_frame(data, start=adm["date_start"] - pd.DateOffset(years=5), end=adm["date_start"] - story.DAY * 8)
-fig = story.timeline_chart(
+fig = story_charts.timeline_chart(
     data, recent,
     title="Before the admission: a joint program, lawsuits by Kering's brands, a new enforcement chief",
     source=data.source_line("events"),
@@ -99,7 +99,7 @@ charts.show(fig, "01-history-timeline", recent)
 dep.drop(columns=["event_id", "member_id", "date_start", "date_end"])
 
 # %%
-fig, chart_data = story.departures_chart(
+fig, chart_data = story_charts.departures_chart(
     data,
     title=f"Every departure fell within the {days_to_suspension} days between admission and suspension",
     source=data.source_line("events"),
@@ -125,7 +125,7 @@ story.coverage_grid(data, list(dep["event_id"]), labels)
 # %%
 cascade = story.cascade(data)
 at_suspension = cascade[cascade["day"] == sus["date_start"]].iloc[0]
-fig, chart_data = story.cascade_chart(
+fig, chart_data = story_charts.cascade_chart(
     data,
     title=f"By the suspension, {at_suspension['departures, certain']} departures and "
     f"{at_suspension['objections, certain']} objections had certainly happened",

@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..analysis.story import reported_by
 from .notebook import Data, fmt_interval
-from .story import reported_by
 from .style import SIDE_COLORS, axis_year_label, date_tickformat, finish, interval_marker
 
 LOWER = {"more_than", "at_least"}  # the true value is at least the number
