@@ -119,7 +119,11 @@ def timeline_frame(data: Data, start=None, end=None) -> pd.DataFrame:
 
 
 def overview_summary(data: Data) -> str:
-    """The story in one paragraph, every number computed from the tables."""
+    """The story in one paragraph, every number computed from the tables.
+
+    It says who left, not why: the motive is free text in events.reason_given, where not
+    every article gives one, so a motive typed here would claim more than the data holds.
+    The reasons, as the articles give them, are in notebook 01's departures table."""
     adm, sus, conf = admission(data), suspension(data), conference(data)
     dep = departures(data)
     days = (sus["date_start"] - adm["date_start"]).days
@@ -127,7 +131,7 @@ def overview_summary(data: Data) -> str:
     s = data.sources
     return (
         f"Alibaba joined the coalition on {fmt_day(adm['date_start'])}, the first member admitted under "
-        f"a new category for intermediaries. Within weeks, {len(dep)} brands quit in protest "
+        f"a new category for intermediaries. Within weeks, {len(dep)} brands left the coalition "
         f"({quitters}), others objected, and anonymous brand members threatened an exodus. "
         f"On {fmt_day(sus['date_start'])}, {days} days after the admission, the coalition suspended "
         f"Alibaba's membership; Jack Ma then withdrew from the coalition's spring conference, "
