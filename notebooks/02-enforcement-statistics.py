@@ -11,7 +11,7 @@
 
 # %%
 from iacc2016.data.numbers import qualifier_of, value_of
-from iacc2016.present import enforcement, overview
+from iacc2016.present import enforcement, enforcement_charts, overview
 from iacc2016.present import notebook as nb
 from iacc2016.present import style as charts
 
@@ -70,7 +70,7 @@ table.drop(columns=["figure_id"])
 
 # %%
 span = counts["value"].max() / counts["value"].min()
-fig, chart_data = enforcement.counts_chart(
+fig, chart_data = enforcement_charts.counts_chart(
     data,
     title=f"Alibaba's counts differ by a factor of {span:,.0f} and cover {periods} different periods",
     source=data.source_line("figures", "evidence"),
@@ -86,7 +86,7 @@ charts.show(fig, "02-counts", chart_data)
 # year before an undated interview; the bar covers both readings.
 
 # %%
-fig, chart_data = enforcement.periods_chart(
+fig, chart_data = enforcement_charts.periods_chart(
     data,
     title="The two sets of figures cover different, partly overlapping spans",
     source=data.source_line("figures"),
@@ -138,7 +138,7 @@ ratios[["ratio", "derived value", "computed", "reason"]]
 # Alibaba.
 
 # %%
-fig, chart_data = enforcement.voice_chart(
+fig, chart_data = enforcement_charts.voice_chart(
     data,
     title=f"On enforcement, {alibaba_share:.0%} of the quoted words are Alibaba's own",
     source=data.source_line("quotes"),
@@ -158,7 +158,7 @@ nb.check("each value is the number in the article's words",
          all(value_of(t) is not None and abs(value_of(t) - v) < 1e-6 * v for t, v in zip(figs["value_text"], figs["value"], strict=True)))
 nb.check("each qualifier is the hedge in the article's words",
          all(qualifier_of(t) == q for t, q in zip(figs["value_text"], figs["qualifier"], strict=True)))
-nb.check("no chart axis mixes units", set(enforcement.counts_chart(data, "", "")[1]["figure_id"]) <= set(figs.loc[figs["unit"] == "count", "figure_id"]))
+nb.check("no chart axis mixes units", set(enforcement_charts.counts_chart(data, "", "")[1]["figure_id"]) <= set(figs.loc[figs["unit"] == "count", "figure_id"]))
 computed = ratios[ratios["computed"]]
 nb.check("every computed ratio pairs figures of one claimant and one period", bool(computed["reason"].str.contains("same claimant and period").all()),
          f"{len(computed)} computed")

@@ -11,7 +11,7 @@
 # every article; see the caveats.
 
 # %%
-from iacc2016.present import framing, overview
+from iacc2016.present import framing, framing_charts, overview
 from iacc2016.present import notebook as nb
 from iacc2016.present import style as charts
 
@@ -73,7 +73,7 @@ status
 # beside them.
 
 # %%
-fig, chart_data = framing.voice_chart(
+fig, chart_data = framing_charts.voice_chart(
     data,
     title=f"{top_side['side'].map(framing.SIDE_NAMES).value_counts().idxmax()} dominate the quotes in "
     f"{top_side['side'].value_counts().max()} of {len(top_side)} articles; each outlet's mix differs",
@@ -122,7 +122,7 @@ nb.md(
 )
 
 # %%
-fig, chart_data = framing.frame_chart(
+fig, chart_data = framing_charts.frame_chart(
     data,
     title=(f"The {frame_names[most_used]} frame runs through every article" if most_used in used_everywhere
            else f"The {frame_names[most_used]} frame is the most used") + f"; the {frame_names[most_varied]} frame varies most",
@@ -144,7 +144,7 @@ framing.entman(data)
 # long tail below them is what each outlet alone chose to tell.
 
 # %%
-fig, chart_data = framing.coverage_chart(
+fig, chart_data = framing_charts.coverage_chart(
     data,
     title=f"{len(everywhere)} facts appear in every article; {len(alone)} of {len(cov)} appear in just one",
     source=data.source_line("evidence", "events", "figures"),
@@ -165,7 +165,7 @@ cov.groupby("record_table")["outlets reporting"].describe()[["count", "mean", "m
 
 # %%
 distinct = framing.distinctive(data, top=8)
-fig, chart_data = framing.distinctive_chart(
+fig, chart_data = framing_charts.distinctive_chart(
     data, distinct,
     title="Each outlet's most distinctive words, against the other articles",
     source=data.source_line("term_counts"),

@@ -3,14 +3,10 @@ period, claimed by whom, carried by which outlets; what they imply and what they
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
-import plotly.graph_objects as go
 
 from ..analysis.story import reported_by
 from .notebook import Data, fmt_interval
-from .style import SIDE_COLORS, axis_year_label, date_tickformat, finish, interval_marker
 
 LOWER = {"more_than", "at_least"}  # the true value is at least the number
 UPPER = {"nearly", "as_many_as"}  # the true value is at most the number
@@ -211,102 +207,6 @@ def short_name(metric: str) -> str:
     return metric.replace("_", " ")
 
 
-QUALIFIER_SYMBOLS = {
-    "exact": ("circle", "as stated"),
-    "approximately": ("diamond", "approximately"),
-    "nearly": ("triangle-left", "nearly: the true value is a little lower"),
-    "as_many_as": ("triangle-left", "as many as: at most this"),
-    "more_than": ("triangle-right", "more than: the true value is higher"),
-    "at_least": ("triangle-right", "at least: this or higher"),
-}
-
-
-def counts_chart(data: Data, title: str, source: str):
-    """Counts only (one unit on one axis), as dots on a log scale (a bar's length means
-    nothing there); the marker's shape shows the article's hedge and points the way the
-    true value lies; the period is under each label."""
-    f = enforcement_figures(data)
-    c = f[f["unit"] == "count"].sort_values("value")
-    c = c.assign(
-        label=c["metric"].map(short_name)
-        + "<br><span style='font-size:11px;color:#666'>"
-        + c["period_text"]
-        + "</span>"
-    )
-    fig = go.Figure()
-    for qualifier, group in c.groupby("qualifier", sort=True):
-        symbol, name = QUALIFIER_SYMBOLS[qualifier]
-        fig.add_trace(
-            go.Scatter(
-                y=group["label"],
-                x=group["value"],
-                mode="markers+text",
-                name=name,
-                marker={
-                    "symbol": symbol,
-                    "size": 18,
-                    "color": SIDE_COLORS["alibaba"],
-                    "line": {"color": "#333", "width": 1},
-                },
-                text=group["value_text"],
-                textposition="top center",
-                cliponaxis=False,
-            )
-        )
-    fig.update_xaxes(
-        type="log", dtick=1, range=[math.log10(c["value"].min()) - 0.6, math.log10(c["value"].max()) + 0.6]
-    )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(c["label"]), ticksuffix="  ", showgrid=True)
-    fig = finish(
-        fig,
-        title,
-        source,
-        x_title="Count (log scale: each labelled gridline is ten times the last)",
-        y_title="",
-        height=450,
-        note="Marker shape shows the article's hedge; a triangle points to where the true value lies.",
-        legend_rows=2,
-    )
-    data_out = c[
-        ["figure_id", "metric", "value", "qualifier", "value_text", "period_text", "period_start", "period_end"]
-    ]
-    return fig, data_out
-
-
-def periods_chart(data: Data, title: str, source: str):
-    """Each figure's period as an interval: the two sets of numbers cover different spans."""
-    f = enforcement_figures(data)
-    f = f[f["period_start"].notna() & f["converted_from_id"].isna()].sort_values(["period_start", "metric"])
-    labels = f["metric"].map(short_name) + ", " + f["value_text"]
-    widths = (f["period_end"] + pd.Timedelta(days=1) - f["period_start"]).dt.total_seconds() * 1000
-    fig = go.Figure(
-        go.Bar(
-            y=labels,
-            x=widths,
-            base=f["period_start"].dt.strftime("%Y-%m-%d"),
-            orientation="h",
-            marker=interval_marker(SIDE_COLORS["alibaba"]),
-            text=f["period_text"],
-            textposition="inside",
-            insidetextanchor="start",
-            showlegend=False,
-        )
-    )
-    dates = list(f["period_start"]) + list(f["period_end"])
-    fig.update_xaxes(type="date", tickformat=date_tickformat(dates))
-    fig.update_yaxes(categoryorder="array", categoryarray=list(labels), autorange="reversed", ticksuffix="  ")
-    fig = finish(
-        fig,
-        title,
-        source,
-        x_title=axis_year_label(dates),
-        y_title="",
-        height=380,
-        note="Each bar spans every day the period may cover: 'past year' may mean calendar 2015 or the twelve months to the interview.",
-    )
-    return fig, f[["figure_id", "metric", "value_text", "period_text", "period_start", "period_end"]]
-
-
 def other_side(data: Data) -> pd.DataFrame:
     """What the others say about Alibaba's enforcement, beside its numbers."""
     q = data.quotes[(data.quotes["topic"] == "enforcement") & (data.quotes["side"] != "alibaba")]
@@ -330,28 +230,3 @@ def enforcement_voice(data: Data) -> pd.DataFrame:
     out = q.groupby("side").agg(passages=("quote_id", "size"), words=("word_count", "sum")).reset_index()
     out["share of words"] = out["words"] / out["words"].sum()
     return out.sort_values("words", ascending=False).reset_index(drop=True)
-
-
-def voice_chart(data: Data, title: str, source: str):
-    v = enforcement_voice(data)
-    names = {"brands": "Brands", "alibaba": "Alibaba", "iacc": "The coalition", "other": "Others"}
-    fig = go.Figure(
-        go.Bar(
-            y=v["side"].map(names),
-            x=v["words"],
-            orientation="h",
-            marker={"color": [SIDE_COLORS[s] for s in v["side"]]},
-            text=[
-                plural(w, "word") + " in " + plural(p, "passage")
-                for w, p in zip(v["words"], v["passages"], strict=True)
-            ],
-            textposition="outside",
-            cliponaxis=False,
-        )
-    )
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
-    fig.update_xaxes(range=[0, v["words"].max() * 1.35])
-    fig = finish(
-        fig, title, source, x_title="Words quoted or paraphrased about Alibaba's enforcement", y_title="", height=340
-    )
-    return fig, v
