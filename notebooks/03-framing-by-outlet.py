@@ -11,7 +11,7 @@
 # every article; see the caveats.
 
 # %%
-from iacc2016.present import framing, framing_charts, overview
+from iacc2016.present import codebook, framing, framing_charts, overview
 from iacc2016.present import notebook as nb
 from iacc2016.present import style as charts
 
@@ -40,7 +40,7 @@ everywhere = cov[cov["outlets reporting"] == len(data.outlet_order())]
 alone = cov[cov["outlets reporting"] == 1]
 nb.md(
     "- **Voice.** "
-    + "; ".join(f"{o}: {framing.SIDE_IN_PROSE[r['side']]} ({r['share of words']:.0%} of quoted words)" for o, r in top_side.iterrows())
+    + "; ".join(f"{o}: {codebook.side_in_prose(data)[r['side']]} ({r['share of words']:.0%} of quoted words)" for o, r in top_side.iterrows())
     + f". {first['side'].value_counts().get('iacc', 0)} of {len(first)} articles quote the coalition first.\n"
     f"- **Labels.** {harshest} attaches {alibaba_labels.loc[harshest, 'negative']} disparaging labels to Alibaba in its own voice; "
     f"{int((alibaba_labels['negative'] == 0).sum())} outlets attach none.\n"
@@ -75,7 +75,7 @@ status
 # %%
 fig, chart_data = framing_charts.voice_chart(
     data,
-    title=f"{top_side['side'].map(framing.SIDE_NAMES).value_counts().idxmax()} dominate the quotes in "
+    title=f"{top_side['side'].map(codebook.side_names(data)).value_counts().idxmax()} dominate the quotes in "
     f"{top_side['side'].value_counts().max()} of {len(top_side)} articles; each outlet's mix differs",
     source=data.source_line("quotes"),
 )

@@ -11,7 +11,7 @@
 # not resolved**, unless the articles themselves settle it.
 
 # %%
-from iacc2016.present import disagreements, overview
+from iacc2016.present import codebook, disagreements, overview
 from iacc2016.present import notebook as nb
 from iacc2016.present import style as charts
 
@@ -33,7 +33,7 @@ contradictions = claims[claims["verdict"] == "contradict"]
 nb.md(
     f"- The articles report **{len(claims)}** points in common that can be compared, "
     f"{claims['articles'].sum()} article-level versions in all.\n"
-    + "".join(f"- {verdict_line(v)}.\n" for v in disagreements.VERDICT_ORDER if counts.get(v, 0))
+    + "".join(f"- {verdict_line(v)}.\n" for v in codebook.verdict_order(data) if counts.get(v, 0))
     + f"- {len(contradictions)} of {len(claims)} claims are outright contradictions; the others agree or differ in precision, "
     "wording or emphasis, which still matters when one outlet's phrasing is quoted as the fact."
 )
@@ -121,7 +121,7 @@ nb.check("every claim compares at least two articles", bool((claims["articles"] 
 nb.check("each claim has one verdict and one explanation",
          bool((per_claim["verdict"].nunique() == 1).all() and (per_claim["explanation"].nunique() == 1).all()))
 nb.check("every kind of claim shown above has at least one claim",
-         set(claims["kind"]) == set(disagreements.KIND_ORDER), ", ".join(f"{k}: {n}" for k, n in claims["kind"].value_counts().sort_index().items()))
+         set(claims["kind"]) == set(codebook.claim_kinds(data)), ", ".join(f"{k}: {n}" for k, n in claims["kind"].value_counts().sort_index().items()))
 
 # %% [markdown]
 # ## Caveats

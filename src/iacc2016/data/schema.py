@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +33,8 @@ class Field:
     max_length: int | None = None
     minimum: float | None = None
     format: str | None = None
+    # Each code's properties beyond its label (display names, colours), as in the descriptor.
+    properties: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=(), compare=False)
 
     @property
     def is_free_text(self) -> bool:
@@ -91,6 +93,18 @@ class Package:
         """Definitions of a categorical field's codes, for tables and chart legends."""
         return dict(self.resource(resource).field(field).labels)
 
+    def codes(self, resource: str, field: str) -> list[str]:
+        """A categorical field's codes, in the codebook's order."""
+        return [value for value, _ in self.resource(resource).field(field).labels]
+
+    def code_property(self, resource: str, field: str, key: str) -> dict[str, str]:
+        """code -> one property of it (e.g. 'color'), for the codes that carry it."""
+        out = {}
+        for value, props in self.resource(resource).field(field).properties:
+            if key in dict(props):
+                out[value] = dict(props)[key]
+        return out
+
 
 def _field(d: dict) -> Field:
     c = d.get("constraints", {})
@@ -103,6 +117,10 @@ def _field(d: dict) -> Field:
         unique=bool(c.get("unique", False)),
         enum=tuple(enum) if enum is not None else None,
         labels=tuple((x["value"], x.get("label", "")) for x in d.get("categories", [])),
+        properties=tuple(
+            (x["value"], tuple((k, v) for k, v in x.items() if k not in ("value", "label")))
+            for x in d.get("categories", [])
+        ),
         pattern=c.get("pattern"),
         max_length=c.get("maxLength"),
         minimum=c.get("minimum"),

@@ -5,18 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from .codebook import claim_kinds, verdict_colors, verdict_order
 from .notebook import Data
 from .style import finish, wrap
-
-VERDICT_ORDER = ["contradict", "characterization_differs", "wording_differs", "differ_in_precision", "agree"]
-VERDICT_COLORS = {
-    "contradict": "#b2182b",
-    "characterization_differs": "#ef8a62",
-    "wording_differs": "#fddbc7",
-    "differ_in_precision": "#d1e5f0",
-    "agree": "#4393c3",
-}
-KIND_ORDER = ["date", "year", "number", "quotation_wording", "attribution", "motive", "characterization", "naming"]
 
 
 def claims(data: Data) -> pd.DataFrame:
@@ -33,8 +24,8 @@ def claims(data: Data) -> pd.DataFrame:
         )
         .reset_index()
     )
-    one["_k"] = one["kind"].map({k: i for i, k in enumerate(KIND_ORDER)})
-    one["_v"] = one["verdict"].map({v: i for i, v in enumerate(VERDICT_ORDER)})
+    one["_k"] = one["kind"].map({k: i for i, k in enumerate(claim_kinds(data))})
+    one["_v"] = one["verdict"].map({v: i for i, v in enumerate(verdict_order(data))})
     return one.sort_values(["_k", "_v", "claim_id"]).drop(columns=["_k", "_v"]).reset_index(drop=True)
 
 
@@ -67,12 +58,12 @@ def grid(data: Data) -> pd.DataFrame:
 def grid_chart(data: Data, title: str, source: str):
     g = grid(data)
     labels = data.codebook("claims", "verdict")
-    code = {v: i for i, v in enumerate(VERDICT_ORDER)}
+    code = {v: i for i, v in enumerate(verdict_order(data))}
     z = g.apply(lambda col: col.map(lambda v: code.get(v))).astype("float")
-    n = len(VERDICT_ORDER)
+    n = len(verdict_order(data))
     scale = []
-    for i, v in enumerate(VERDICT_ORDER):
-        scale += [[i / n, VERDICT_COLORS[v]], [(i + 1) / n, VERDICT_COLORS[v]]]
+    for i, v in enumerate(verdict_order(data)):
+        scale += [[i / n, verdict_colors(data)[v]], [(i + 1) / n, verdict_colors(data)[v]]]
     rows = [wrap(t, 38) for t in g.index]
     heat = go.Heatmap(
         z=z.values,
@@ -88,14 +79,14 @@ def grid_chart(data: Data, title: str, source: str):
         hovertemplate="%{y}<br>%{x}: %{customdata}<extra></extra>",
     )
     fig = go.Figure(heat)
-    for v in VERDICT_ORDER:  # one legend entry per verdict (a heatmap only offers a colour bar)
+    for v in verdict_order(data):  # one legend entry per verdict (a heatmap only offers a colour bar)
         fig.add_trace(
             go.Scatter(
                 x=[None],
                 y=[None],
                 mode="markers",
                 name=v.replace("_", " "),
-                marker={"symbol": "square", "size": 13, "color": VERDICT_COLORS[v]},
+                marker={"symbol": "square", "size": 13, "color": verdict_colors(data)[v]},
             )
         )
     fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 11})

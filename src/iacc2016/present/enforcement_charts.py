@@ -7,9 +7,10 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from .codebook import side_colors, side_names
 from .enforcement import enforcement_figures, enforcement_voice, plural, short_name
 from .notebook import Data
-from .style import SIDE_COLORS, axis_year_label, date_tickformat, finish, interval_marker
+from .style import axis_year_label, date_tickformat, finish, interval_marker
 
 QUALIFIER_SYMBOLS = {
     "exact": ("circle", "as stated"),
@@ -45,7 +46,7 @@ def counts_chart(data: Data, title: str, source: str):
                 marker={
                     "symbol": symbol,
                     "size": 18,
-                    "color": SIDE_COLORS["alibaba"],
+                    "color": side_colors(data)["alibaba"],
                     "line": {"color": "#333", "width": 1},
                 },
                 text=group["value_text"],
@@ -85,7 +86,7 @@ def periods_chart(data: Data, title: str, source: str):
             x=widths,
             base=f["period_start"].dt.strftime("%Y-%m-%d"),
             orientation="h",
-            marker=interval_marker(SIDE_COLORS["alibaba"]),
+            marker=interval_marker(side_colors(data)["alibaba"]),
             text=f["period_text"],
             textposition="inside",
             insidetextanchor="start",
@@ -109,13 +110,13 @@ def periods_chart(data: Data, title: str, source: str):
 
 def voice_chart(data: Data, title: str, source: str):
     v = enforcement_voice(data)
-    names = {"brands": "Brands", "alibaba": "Alibaba", "iacc": "The coalition", "other": "Others"}
+    names = side_names(data)
     fig = go.Figure(
         go.Bar(
             y=v["side"].map(names),
             x=v["words"],
             orientation="h",
-            marker={"color": [SIDE_COLORS[s] for s in v["side"]]},
+            marker={"color": [side_colors(data)[s] for s in v["side"]]},
             text=[
                 plural(w, "word") + " in " + plural(p, "passage")
                 for w, p in zip(v["words"], v["passages"], strict=True)

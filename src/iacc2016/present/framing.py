@@ -9,12 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis.logodds import distinctive_terms
+from .codebook import side_order
 from .notebook import Data
-
-SIDES = ["brands", "alibaba", "iacc", "other"]
-SIDE_NAMES = {"brands": "Brands", "alibaba": "Alibaba", "iacc": "The coalition", "other": "Others"}
-SIDE_IN_PROSE = {"brands": "brands", "alibaba": "Alibaba", "iacc": "the coalition", "other": "others"}
-GENERIC_FRAMES = ["responsibility", "human_interest", "conflict", "morality", "economic"]
 
 
 def _outlet(data: Data, frame: pd.DataFrame) -> pd.Series:
@@ -26,7 +22,7 @@ def voice(data: Data) -> pd.DataFrame:
     """Per outlet and side: passages, words, and each side's share of the outlet's words."""
     q = data.quotes.assign(outlet=_outlet(data, data.quotes))
     grid = q.groupby(["outlet", "side"]).agg(passages=("quote_id", "size"), words=("word_count", "sum"))
-    full = pd.MultiIndex.from_product([data.outlet_order(), SIDES], names=["outlet", "side"])
+    full = pd.MultiIndex.from_product([data.outlet_order(), side_order(data)], names=["outlet", "side"])
     grid = grid.reindex(full, fill_value=0).reset_index()
     totals = grid.groupby("outlet")["words"].transform("sum")
     grid["share of words"] = (grid["words"] / totals).where(totals > 0, 0.0)

@@ -6,9 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .framing import GENERIC_FRAMES, SIDE_NAMES, SIDES, coverage, frame_profiles, voice
+from .codebook import generic_frames, side_colors, side_names, side_order
+from .framing import coverage, frame_profiles, voice
 from .notebook import Data
-from .style import SIDE_COLORS, finish
+from .style import finish
 
 
 def voice_chart(data: Data, title: str, source: str):
@@ -17,15 +18,15 @@ def voice_chart(data: Data, title: str, source: str):
     order = [o for o in data.outlet_order() if coded.get(o, 0) > 0]  # uncoded articles are listed in the notebook
     v = v[v["outlet"].isin(order)]
     fig = go.Figure()
-    for side in SIDES:
+    for side in side_order(data):
         part = v[v["side"] == side].set_index("outlet").loc[order]
         fig.add_trace(
             go.Bar(
                 y=order,
                 x=part["share of words"],
                 orientation="h",
-                name=SIDE_NAMES[side],
-                marker={"color": SIDE_COLORS[side]},
+                name=side_names(data)[side],
+                marker={"color": side_colors(data)[side]},
                 text=[f"{w}" if w else "" for w in part["words"]],
                 textposition="inside",
                 insidetextanchor="middle",
@@ -53,17 +54,17 @@ def frame_chart(data: Data, title: str, source: str):
     p = frame_profiles(data)
     outlets = [o for o in data.outlet_order() if o in set(p["outlet"])]
     labels = data.codebook("frame_codebook", "frame")
-    z = p.pivot(index="frame", columns="outlet", values="share").reindex(index=GENERIC_FRAMES, columns=outlets)
+    z = p.pivot(index="frame", columns="outlet", values="share").reindex(index=generic_frames(data), columns=outlets)
     text = (
         p.assign(t=p["yes"].astype(str) + " of " + p["codable"].astype(str))
         .pivot(index="frame", columns="outlet", values="t")
-        .reindex(index=GENERIC_FRAMES, columns=outlets)
+        .reindex(index=generic_frames(data), columns=outlets)
     )
     fig = go.Figure(
         go.Heatmap(
             z=z.values,
             x=outlets,
-            y=[labels[f] for f in GENERIC_FRAMES],
+            y=[labels[f] for f in generic_frames(data)],
             text=text.values,
             texttemplate="%{text}",
             colorscale=[[0, "#f7f7f7"], [1, "#4d4d4d"]],

@@ -5,20 +5,19 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from .codebook import side_colors, side_names, side_order
 from .notebook import Data
 from .story import DAY, EXACT, INTERVAL, SPAN, admission, cascade, departures, suspension
-from .style import SIDE_COLORS, axis_year_label, date_tickformat, finish, interval_marker, mark_x
-
-SIDE_NAMES = {"brands": "Brands", "alibaba": "Alibaba", "iacc": "The coalition", "other": "Others"}
+from .style import axis_year_label, date_tickformat, finish, interval_marker, mark_x
 
 
 def timeline_chart(data: Data, frame: pd.DataFrame, title: str, source: str, note: str):
 
     fig = go.Figure()
     order = list(frame["label"])
-    for side in ["brands", "alibaba", "iacc", "other"]:
+    for side in side_order(data):
         mine = frame[frame["side"] == side]
-        color = SIDE_COLORS[side]
+        color = side_colors(data)[side]
         for drawn, style in ((INTERVAL, interval_marker(color)), (SPAN, {"color": color, "opacity": 0.9})):
             bars = mine[mine["drawn as"] == drawn]
             if len(bars):
@@ -29,7 +28,7 @@ def timeline_chart(data: Data, frame: pd.DataFrame, title: str, source: str, not
                         x=widths,
                         base=bars["date_start"].dt.strftime("%Y-%m-%d"),
                         orientation="h",
-                        name=f"{SIDE_NAMES[side]}: {drawn}",
+                        name=f"{side_names(data)[side]}: {drawn}",
                         marker=style,
                         customdata=bars[["when", "date_text"]],
                         hovertemplate="%{y}<br>%{customdata[0]}<br>article: “%{customdata[1]}”<extra></extra>",
@@ -43,7 +42,7 @@ def timeline_chart(data: Data, frame: pd.DataFrame, title: str, source: str, not
                     y=days["label"],
                     x=(days["date_start"] + DAY / 2).dt.strftime("%Y-%m-%d %H:%M"),
                     mode="markers",
-                    name=f"{SIDE_NAMES[side]}: {EXACT}",
+                    name=f"{side_names(data)[side]}: {EXACT}",
                     marker={"color": color, "size": 11, "symbol": list(symbols), "line": {"color": "#333", "width": 1}},
                     customdata=days[["when", "date_text"]],
                     hovertemplate="%{y}<br>%{customdata[0]}<br>article: “%{customdata[1]}”<extra></extra>",
@@ -72,7 +71,7 @@ def departures_chart(data: Data, title: str, source: str):
             base=dep["days after admission (earliest)"],
             x=dep["days after admission (latest)"] - dep["days after admission (earliest)"] + 1,
             orientation="h",
-            marker=interval_marker(SIDE_COLORS["brands"]),
+            marker=interval_marker(side_colors(data)["brands"]),
             name="possible days of departure",
             customdata=dep[["when", "article's words"]],
             hovertemplate="%{y}: %{customdata[0]}<br>article: “%{customdata[1]}”<extra></extra>",
@@ -81,7 +80,11 @@ def departures_chart(data: Data, title: str, source: str):
     # Day d is drawn as [d, d + 1); the suspension day is shaded whole, since the articles
     # do not say whether a departure on that day came before or after it.
     fig.add_vrect(
-        x0=days_to_suspension, x1=days_to_suspension + 1, fillcolor=SIDE_COLORS["iacc"], opacity=0.15, line_width=0
+        x0=days_to_suspension,
+        x1=days_to_suspension + 1,
+        fillcolor=side_colors(data)["iacc"],
+        opacity=0.15,
+        line_width=0,
     )
     fig.add_annotation(
         x=days_to_suspension + 1,
@@ -92,7 +95,7 @@ def departures_chart(data: Data, title: str, source: str):
         xshift=4,
         text="suspension day",
         showarrow=False,
-        font={"color": SIDE_COLORS["iacc"]},
+        font={"color": side_colors(data)["iacc"]},
     )
     fig.update_yaxes(ticksuffix="  ")
     fig.update_yaxes(categoryorder="array", categoryarray=list(dep["who left"]), autorange="reversed")
@@ -117,10 +120,10 @@ def cascade_chart(data: Data, title: str, source: str):
     c = cascade(data)
     fig = go.Figure()
     styles = {
-        "departures, certain": (SIDE_COLORS["brands"], "solid"),
-        "departures, possible": (SIDE_COLORS["brands"], "dot"),
-        "objections, certain": (SIDE_COLORS["other"], "solid"),
-        "objections, possible": (SIDE_COLORS["other"], "dot"),
+        "departures, certain": (side_colors(data)["brands"], "solid"),
+        "departures, possible": (side_colors(data)["brands"], "dot"),
+        "objections, certain": (side_colors(data)["other"], "solid"),
+        "objections, possible": (side_colors(data)["other"], "dot"),
     }
     for col, (color, dash) in styles.items():
         fig.add_trace(
@@ -133,7 +136,7 @@ def cascade_chart(data: Data, title: str, source: str):
             )
         )
     sus = suspension(data)["date_start"]
-    mark_x(fig, sus.strftime("%Y-%m-%d"), "suspension", SIDE_COLORS["iacc"])
+    mark_x(fig, sus.strftime("%Y-%m-%d"), "suspension", side_colors(data)["iacc"])
     fig.update_yaxes(rangemode="tozero", dtick=1)
     fig.update_xaxes(type="date", tickformat=date_tickformat(c["day"]))
     fig = finish(

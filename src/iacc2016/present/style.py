@@ -22,7 +22,6 @@ from ..atomic import write_text_atomic
 WIDTH, HEIGHT = 900, 500
 FONT = "Arial, Helvetica, sans-serif"
 
-SIDE_COLORS = {"brands": "#b2182b", "alibaba": "#e08214", "iacc": "#2166ac", "other": "#878787"}
 
 _state = {"ready": False}
 
