@@ -159,7 +159,7 @@ cov.groupby("record_table")["outlets reporting"].describe()[["count", "mean", "m
 #
 # Each outlet against the other articles: log-odds ratios with an informative Dirichlet
 # prior (Monroe, Colaresi and Quinn 2008), from the committed table of per-article term
-# counts (`term_counts.csv`, derived by `make features`). The prior is the pooled corpus,
+# counts (`derived/term_counts.csv`, derived by `make features`). The prior is the pooled corpus,
 # which pulls rare terms toward zero. z ranks the terms; it is **not** a significance
 # test. The counts show how thin the evidence for each term is.
 

@@ -119,7 +119,7 @@ def row_of(path: Path, key: str) -> int:
 
 def add_source_row(data_dir: Path, source_id: str, **fields: str) -> None:
     """Append an article's row to sources.csv the way a contributor would: identity and a
-    reasoned publication interval, with the derived columns left for `make features`."""
+    reasoned publication interval (its hash and length are `make features`'s to derive)."""
     rows = read_rows(data_dir / "sources.csv")
     row = dict.fromkeys(rows[0], "")
     row.update(

@@ -1,5 +1,6 @@
-"""`make features` derives hashes, body word counts and term counts from the article folder,
-byte for byte as committed, and grows with the corpus without a code change."""
+"""`make features` derives hashes, body word counts and term counts from the article folder
+into data/derived/ only, byte for byte as committed, grows with the corpus without a code
+change, and never rewrites a hand-coded table."""
 
 from __future__ import annotations
 
@@ -12,8 +13,20 @@ from iacc2016.derive import features
 
 def test_features_reproduce_the_committed_tables_byte_for_byte(articles_dir):
     built = features.build(DATA, articles_dir)
-    assert built["term_counts.csv"] == (DATA / "term_counts.csv").read_text(encoding="utf-8")
-    assert built["sources.csv"] == (DATA / "sources.csv").read_text(encoding="utf-8")
+    assert sorted(built) == ["derived/sources_text.csv", "derived/term_counts.csv"]  # nothing else
+    for name, text in built.items():
+        assert text == (DATA / name).read_text(encoding="utf-8"), name
+
+
+def test_check_says_whether_derived_files_are_stale(data_copy, articles_dir):
+    assert run_cli("features", "--check", "--data", str(data_copy), "--articles", str(articles_dir)).returncode == 0
+    counts = data_copy / "derived" / "term_counts.csv"
+    counts.write_text(counts.read_text(encoding="utf-8").replace(",2\n", ",3\n", 1), encoding="utf-8")
+    before = snapshot(data_copy)
+    result = run_cli("features", "--check", "--data", str(data_copy), "--articles", str(articles_dir))
+    assert result.returncode == 1
+    assert "derived/term_counts.csv: differs from what the article folder gives; run make features" in result.stderr
+    assert snapshot(data_copy) == before  # --check writes nothing
 
 
 def test_make_features_writes_nothing_when_up_to_date(data_copy, articles_dir):
@@ -32,13 +45,15 @@ def test_adding_an_article_updates_every_text_measure(data_copy, articles_dir, t
     add_source_row(
         data_copy, "900_new", published_start="2016-05-20", published_end="2016-05-20", published_precision="day"
     )
+    hand_coded = (data_copy / "sources.csv").read_bytes()
     result = run_cli("features", "--data", str(data_copy), "--articles", str(folder))
     assert result.returncode == 0, result.stderr
-    row = {r[0]: r for r in read_rows(data_copy / "sources.csv")[1:]}["900_new"]
-    header = read_rows(data_copy / "sources.csv")[0]
+    assert (data_copy / "sources.csv").read_bytes() == hand_coded  # never rewritten
+    row = {r[0]: r for r in read_rows(data_copy / "derived" / "sources_text.csv")[1:]}["900_new"]
+    header = read_rows(data_copy / "derived" / "sources_text.csv")[0]
     assert row[header.index("text_sha256")] == hashlib.sha256(text.encode()).hexdigest()
     assert row[header.index("body_word_count")] == "13"  # counted by hand: 4 + 9 words
-    counts = {(r[0], r[1]): int(r[2]) for r in read_rows(data_copy / "term_counts.csv")[1:]}
+    counts = {(r[0], r[1]): int(r[2]) for r in read_rows(data_copy / "derived" / "term_counts.csv")[1:]}
     assert counts[("900_new", "coalition")] == 2
     assert counts[("900_new", "handbags")] == 1
 
@@ -51,7 +66,7 @@ def test_a_changed_article_is_refused_not_recoded(data_copy, articles_dir, tmp_p
     before = snapshot(data_copy)
     result = run_cli("features", "--data", str(data_copy), "--articles", str(folder))
     assert result.returncode == 1
-    assert "sources.csv:3:text_sha256: does not match the article file" in result.stderr
+    assert "derived/sources_text.csv:3:text_sha256: does not match the article file" in result.stderr
     assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(data_copy) == before
 

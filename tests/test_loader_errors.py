@@ -76,15 +76,15 @@ def test_a_byte_order_mark_is_accepted_on_read(data_copy):
 
 
 def test_what_we_write_has_no_byte_order_mark(data_copy, articles_dir):
-    """`make features` rewrites a file that came with a BOM without one."""
-    path = data_copy / "sources.csv"
+    """`make features` rewrites a derived file that came with a BOM without one."""
+    path = data_copy / "derived" / "sources_text.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     set_cell(path, "002_f37cb6e8455b08bd", "body_word_count", "")
     from iacc2016.derive import features
 
-    assert "sources.csv" in features.write(data_copy, articles_dir)
+    assert "derived/sources_text.csv" in features.write(data_copy, articles_dir)
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert path.read_bytes() == (DATA / "sources.csv").read_bytes()
+    assert path.read_bytes() == (DATA / "derived" / "sources_text.csv").read_bytes()
 
 
 def test_windows_line_endings_are_accepted(data_copy):

@@ -65,9 +65,11 @@ def test_snippet_attributed_to_the_wrong_article(data_copy, articles_dir):
 
 
 def test_wrong_hash(data_copy, articles_dir):
-    row = set_cell(data_copy / "sources.csv", "002_f37cb6e8455b08bd", "text_sha256", "0" * 64)
+    row = set_cell(data_copy / "derived" / "sources_text.csv", "002_f37cb6e8455b08bd", "text_sha256", "0" * 64)
     validate_fails(
-        data_copy, articles=articles_dir, expected=f"sources.csv:{row}:text_sha256: does not match the article file"
+        data_copy,
+        articles=articles_dir,
+        expected=f"derived/sources_text.csv:{row}:text_sha256: does not match the article file",
     )
 
 
@@ -102,10 +104,21 @@ def test_missing_article_folder_is_a_clear_error(tmp_path):
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_an_article_without_its_derived_measures_asks_for_make_features(data_copy):
+    path = data_copy / "derived" / "sources_text.csv"
+    rows = read_rows(path)
+    write_rows(path, [r for r in rows if r[0] != "004_2cb0b116d606e9df"])
+    row = row_of(data_copy / "sources.csv", "004_2cb0b116d606e9df")
+    validate_fails(
+        data_copy,
+        f"sources.csv:{row}:source_id: '004_2cb0b116d606e9df' has no row in derived/sources_text.csv; run make features",
+    )
+
+
 @pytest.mark.parametrize("column", ["text_sha256", "body_word_count"])
-def test_missing_derived_value_asks_for_make_features(data_copy, column):
-    row = set_cell(data_copy / "sources.csv", "004_2cb0b116d606e9df", column, "")
-    validate_fails(data_copy, f"sources.csv:{row}:{column}: is empty; run make features")
+def test_an_empty_derived_measure_is_reported(data_copy, column):
+    row = set_cell(data_copy / "derived" / "sources_text.csv", "004_2cb0b116d606e9df", column, "")
+    validate_fails(data_copy, f"derived/sources_text.csv:{row}:{column}: is required but empty")
 
 
 def test_a_figure_value_that_disagrees_with_its_words(data_copy):

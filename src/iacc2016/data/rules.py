@@ -67,18 +67,21 @@ def foreign_keys(package: Package, tables: dict[str, pd.DataFrame]) -> list[Prob
 
 
 @rule
-def derived_columns_filled(package: Package, tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    out: list[Problem] = []
-    if "sources" in tables:
-        for col in ("text_sha256", "body_word_count"):
-            for i, value in enumerate(tables["sources"][col].tolist()):
-                if pd.isna(value):
-                    out.append(
-                        Problem(
-                            "sources.csv", i + 2, col, "is empty; run make features with the article folder present"
-                        )
-                    )
-    return out
+def every_source_is_measured(package: Package, tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Each article has its row of derived text measures (hash, length)."""
+    if "sources" not in tables or "sources_text" not in tables:
+        return []
+    measured = set(tables["sources_text"]["source_id"])
+    return [
+        Problem(
+            "sources.csv",
+            row,
+            "source_id",
+            f"{value!r} has no row in derived/sources_text.csv; run make features with the article folder present",
+        )
+        for row, value in rows_of(tables["sources"]["source_id"])
+        if value not in measured
+    ]
 
 
 def rows_of(series: pd.Series):

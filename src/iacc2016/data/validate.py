@@ -65,32 +65,36 @@ def frictionless_problems(data_dir: Path) -> list[Problem]:
 
 def article_problems(tables: dict[str, pd.DataFrame], folder: Path, data_dir: Path) -> list[Problem]:
     articles, out = load_articles(tables["sources"], tables.get("page_furniture"), folder)
+    measured = tables["sources_text"].set_index("source_id") if "sources_text" in tables else None
     for i, r in enumerate(tables["sources"].itertuples(index=False)):
         row, art = i + 2, articles.get(r.source_id)
         if art is None:
             continue
-        if pd.isna(r.text_sha256) or pd.isna(r.body_word_count):
-            continue  # reported already: "is empty; run make features"
-        if art.sha256 != r.text_sha256:
-            out.append(
-                Problem(
-                    "sources.csv",
-                    row,
-                    "text_sha256",
-                    f"does not match the article file (its SHA-256 is {art.sha256}); the text differs from the one coded",
-                )
-            )
-        elif count_words(art.body) != r.body_word_count:
-            out.append(
-                Problem(
-                    "sources.csv",
-                    row,
-                    "body_word_count",
-                    f"is {r.body_word_count} but the article body has {count_words(art.body)} words; run make features",
-                )
-            )
         if pd.notna(r.headline) and r.headline not in art.raw:
             out.append(Problem("sources.csv", row, "headline", "is not printed in the article file"))
+    if measured is not None:
+        for i, r in enumerate(tables["sources_text"].itertuples(index=False)):
+            row, art = i + 2, articles.get(r.source_id)
+            if art is None:
+                continue
+            if art.sha256 != r.text_sha256:
+                out.append(
+                    Problem(
+                        "derived/sources_text.csv",
+                        row,
+                        "text_sha256",
+                        f"does not match the article file (its SHA-256 is {art.sha256}); the text differs from the one coded",
+                    )
+                )
+            elif count_words(art.body) != r.body_word_count:
+                out.append(
+                    Problem(
+                        "derived/sources_text.csv",
+                        row,
+                        "body_word_count",
+                        f"is {r.body_word_count} but the article body has {count_words(art.body)} words; run make features",
+                    )
+                )
     for i, r in enumerate(tables["page_furniture"].itertuples(index=False)):
         art = articles.get(r.source_id)
         if art is not None and art.line(int(r.line_number)) != r.line_text:

@@ -1,12 +1,13 @@
-"""`make features`: derive everything text-based from the local article folder.
+"""`make features`: derive everything text-based from the local article folder, into
+data/derived/ only (the hand-coded tables are never rewritten by a build step):
 
-- sources.csv: text_sha256 (filled when empty; a mismatch is an error, never overwritten)
-  and body_word_count (recomputed);
-- term_counts.csv: per-article counts of each term in the article body.
+- derived/sources_text.csv: each article's text_sha256 (a hash that no longer matches the
+  article is an error, never overwritten) and body_word_count;
+- derived/term_counts.csv: per-article counts of each term in the article body.
 
 Adding an article means adding its file to the folder and its row to sources.csv; this
 step then updates every text-derived measure without a code change. Outputs are written
-only after every article was read, each atomically."""
+only after every article was read, each atomically. `stale` is `features --check`."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from ..data.problems import DataValidationError, Problem
 from ..data.schema import load_package
 from ..data.text import count_terms, count_words, term_table
 
-TERM_COUNTS = "term_counts.csv"
+DERIVED = "derived"
+SOURCES_TEXT = f"{DERIVED}/sources_text.csv"
+TERM_COUNTS = f"{DERIVED}/term_counts.csv"
 
 
 def csv_text(header: list[str], rows: list[list]) -> str:
@@ -33,36 +36,42 @@ def csv_text(header: list[str], rows: list[list]) -> str:
     return buf.getvalue()
 
 
+def _recorded_hashes(data_dir: Path) -> dict[str, tuple[int, str]]:
+    """source_id -> (row, hash) already in derived/sources_text.csv (none when it is missing)."""
+    path = Path(data_dir) / SOURCES_TEXT
+    if not path.is_file():
+        return {}
+    # utf-8-sig: a byte-order mark is accepted on read and never written back
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    if not rows or rows[0][:2] != ["source_id", "text_sha256"]:
+        return {}
+    return {r[0]: (n, r[1]) for n, r in enumerate(rows[1:], start=2) if len(r) >= 2 and r[1]}
+
+
 def build(data_dir: Path, articles_dir: Path, workers: int = 2) -> dict[str, str]:
-    """Compute the new contents of sources.csv and term_counts.csv (nothing is written)."""
+    """Compute the new contents of the derived files (nothing is written)."""
     package = load_package(data_dir)
     sources = read_table("sources", data_dir, package)
     furniture = read_table("page_furniture", data_dir, package)
-    # utf-8-sig: a byte-order mark is accepted on read and never written back
-    sources_text = (Path(data_dir) / "sources.csv").read_text(encoding="utf-8-sig")
-    raw_rows = list(csv.reader(io.StringIO(sources_text, newline="")))
-    header, body = raw_rows[0], raw_rows[1:]
-    col_sha, col_words = header.index("text_sha256"), header.index("body_word_count")
+    recorded = _recorded_hashes(data_dir)
     articles, problems = load_articles(sources, furniture, articles_dir)
-    ids, texts = [], []
-    for i, r in enumerate(sources.itertuples(index=False)):
-        row = i + 2
+    measured, ids, texts = [], [], []
+    for r in sources.sort_values("source_id").itertuples(index=False):
         art = articles.get(r.source_id)
         if art is None:
             continue  # reported by load_articles
-        recorded = body[i][col_sha]
-        if recorded and recorded != art.sha256:
+        row, sha = recorded.get(r.source_id, (None, ""))
+        if sha and sha != art.sha256:
             problems.append(
                 Problem(
-                    "sources.csv",
+                    SOURCES_TEXT,
                     row,
                     "text_sha256",
-                    "does not match the article file; if the article changed on purpose, empty this cell and run make features again",
+                    "does not match the article file; if the article changed on purpose, delete this row and run make features again",
                 )
             )
             continue
-        body[i][col_sha] = art.sha256
-        body[i][col_words] = str(count_words(art.body))
+        measured.append([r.source_id, art.sha256, count_words(art.body)])
         ids.append(r.source_id)
         texts.append(art.body)
     if problems:
@@ -73,7 +82,7 @@ def build(data_dir: Path, articles_dir: Path, workers: int = 2) -> dict[str, str
         for s, t, n in zip(table["source_id"].astype(str), table["term"].astype(str), table["count"], strict=True)
     ]
     return {
-        "sources.csv": csv_text(header, body),
+        SOURCES_TEXT: csv_text(["source_id", "text_sha256", "body_word_count"], measured),
         TERM_COUNTS: csv_text(["source_id", "term", "count"], counts),
     }
 
@@ -85,6 +94,7 @@ def write(data_dir: Path, articles_dir: Path) -> list[str]:
     for name, text in outputs.items():
         target = Path(data_dir) / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(exist_ok=True)
             write_text_atomic(target, text)
             changed.append(name)
     return changed

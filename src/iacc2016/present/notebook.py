@@ -24,7 +24,7 @@ class Data(Tables):
     def source_line(self, *tables: str) -> str:
         """Chart source line: the outlets and the tables a chart was drawn from."""
         outlets = ", ".join(self.outlet_order())
-        files = ", ".join(f"data/{t}.csv" for t in tables)
+        files = ", ".join(f"data/{self.package.resource(t).path}" for t in tables)
         return f"{len(self.sources)} articles ({outlets}); hand-coded in {files}"
 
 

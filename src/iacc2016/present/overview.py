@@ -19,7 +19,7 @@ def sources_table(data: Data) -> pd.DataFrame:
             "published (inferred)": [
                 fmt_interval(a, b) for a, b in zip(s["published_start"], s["published_end"], strict=True)
             ],
-            "body words": s["body_word_count"],
+            "body words": s["source_id"].map(data.sources_text.set_index("source_id")["body_word_count"]),
         }
     ).reset_index(drop=True)
 
