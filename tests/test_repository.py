@@ -100,3 +100,15 @@ def test_pull_requests_fold_notebook_diffs_and_show_the_py_twins():
     value = {path: v for path, _attribute, v in (line.split(": ") for line in out.splitlines())}
     assert all(value[str(n.relative_to(ROOT))] == "true" for n in NOTEBOOKS), value
     assert all(value[str(n.with_suffix(".py").relative_to(ROOT))] != "true" for n in NOTEBOOKS), value
+
+
+def test_no_module_is_over_300_lines():
+    """A module a newcomer can read in one sitting (issue 16): the package, the build
+    scripts and the benchmarks."""
+    long = [
+        f"{p.relative_to(ROOT)}: {n} lines"
+        for folder in ("src", "scripts", "benchmarks")
+        for p in sorted((ROOT / folder).rglob("*.py"))
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300
+    ]
+    assert not long, "split these modules:\n" + "\n".join(long)
