@@ -15,8 +15,8 @@ NOT_YET_MOVED = {
     # Known debt (issue 16): orders, words and symbols still typed in Python. Each needs a
     # property in the codebook (an order, a phrase, a marker) before it can move.
     ("analysis/story.py", 'STATUS_ORDER = ["suspended", "left", "me'),
-    ("present/enforcement.py", 'LOWER = {"more_than", "at_least"}  # the'),
-    ("present/enforcement.py", 'UPPER = {"nearly", "as_many_as"}  # the '),
+    ("analysis/enforcement.py", 'LOWER = {"more_than", "at_least"}  # the'),
+    ("analysis/enforcement.py", 'UPPER = {"nearly", "as_many_as"}  # the '),
     ("present/enforcement.py", "QUALIFIER_WORDS = {"),
     ("present/enforcement_charts.py", "QUALIFIER_SYMBOLS = {"),
     ("present/framing.py", 'mark = {"negative": " (−)", "positive": '),

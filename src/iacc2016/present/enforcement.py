@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..analysis.enforcement import enforcement_figures, implied_rate, ratio_qualifier, reference_range
 from ..analysis.story import reported_by
 from .notebook import Data, fmt_interval
 
-LOWER = {"more_than", "at_least"}  # the true value is at least the number
-UPPER = {"nearly", "as_many_as"}  # the true value is at most the number
 QUALIFIER_WORDS = {
     "exact": "as stated",
     "approximately": "approximately",
@@ -33,14 +32,6 @@ CANDIDATE_RATIOS = [
     ("listings_removed", "counterfeiting_groups_identified", "count", "count", "listings removed per group identified"),
     ("seized_goods_value", "anticounterfeiting_spending", "USD", "USD", "dollars of goods seized per dollar spent"),
 ]
-
-
-def enforcement_figures(data: Data) -> pd.DataFrame:
-    """Alibaba's own numbers about itself, plus any conversion an outlet printed beside them."""
-    f = data.figures
-    own = f[f["self_reported"] & (f["subject_id"] == "alibaba")]
-    conversions = f[f["converted_from_id"].isin(list(own["figure_id"]))]
-    return pd.concat([own, conversions]).sort_values(["metric", "unit", "figure_id"]).reset_index(drop=True)
 
 
 def period_words(row) -> str:
@@ -79,20 +70,8 @@ def implied_rates(data: Data) -> pd.DataFrame:
     rows = []
     for _, conv in f[f["converted_from_id"].notna()].iterrows():
         orig = f.loc[conv["converted_from_id"]]
-        rate = orig["value"] / conv["value"]
-        # Rounding: each printed figure is exact to half its last printed digit.
-        lo = (orig["value"] - _half_step(orig["value_text"], orig["value"])) / (
-            conv["value"] + _half_step(conv["value_text"], conv["value"])
-        )
-        hi = (orig["value"] + _half_step(orig["value_text"], orig["value"])) / (
-            conv["value"] - _half_step(conv["value_text"], conv["value"])
-        )
-        overlap = refs[
-            (refs["currency"] == orig["unit"])
-            & (refs["per_currency"] == conv["unit"])
-            & (refs["date_end"] >= conv["period_start"])
-            & (refs["date_start"] <= conv["period_end"])
-        ]
+        rate, lo, hi = implied_rate(orig["value"], orig["value_text"], conv["value"], conv["value_text"])
+        overlap = reference_range(refs, orig["unit"], conv["unit"], conv["period_start"], conv["period_end"])
         low_ref, high_ref = overlap["rate"].min(), overlap["rate"].max()
         plausible = bool(len(overlap)) and hi >= low_ref and lo <= high_ref
         rows.append(
@@ -109,27 +88,6 @@ def implied_rates(data: Data) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def _half_step(text: str, value: float) -> float:
-    """Half the unit of the last digit printed in `text` (e.g. '$125.5 million' -> 0.05 million)."""
-    import re
-
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
-    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
-    scale = 1e9 if "billion" in text else 1e6 if "million" in text else 1e3 if "thousand" in text else 1
-    return 0.5 * scale * 10 ** (-decimals)
-
-
-def ratio_qualifier(numerator: str, denominator: str) -> str | None:
-    """Hedge of a ratio from the hedges of its parts; None when they pull opposite ways."""
-    if "approximately" in (numerator, denominator):
-        return "approximately"
-    up = numerator in LOWER or denominator in UPPER  # the ratio can only be larger than computed
-    down = numerator in UPPER or denominator in LOWER  # the ratio can only be smaller
-    if up and down:
-        return None
-    return "more_than" if up else "nearly" if down else "exact"
 
 
 def ratios(data: Data) -> pd.DataFrame:

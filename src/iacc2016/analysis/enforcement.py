@@ -1,0 +1,64 @@
+"""Alibaba's enforcement statistics, computed: which figures are its own, how exact a
+printed number is, the rate a printed conversion implies, and the hedge of a ratio.
+Pure functions: tables and numbers in, codes and numbers out (words in present.enforcement)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..data.tables import Tables
+
+# What a hedge says about where the true value lies (figures.qualifier codes).
+LOWER = {"more_than", "at_least"}  # the true value is at least the number
+UPPER = {"nearly", "as_many_as"}  # the true value is at most the number
+
+
+def enforcement_figures(t: Tables) -> pd.DataFrame:
+    """Alibaba's own numbers about itself, plus any conversion an outlet printed beside
+    them; by metric, unit, figure_id."""
+    f = t.figures
+    own = f[f["self_reported"] & (f["subject_id"] == "alibaba")]
+    conversions = f[f["converted_from_id"].isin(list(own["figure_id"]))]
+    return pd.concat([own, conversions]).sort_values(["metric", "unit", "figure_id"]).reset_index(drop=True)
+
+
+def half_step(text: str) -> float:
+    """Half the unit of the last digit printed in `text`, in the number's own units
+    ('$125.5 million' -> 0.05 million = 50,000; '5,000' -> 0.5)."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    decimals = len(digits.group(1)) if digits and digits.group(1) else 0
+    scale = 1e9 if "billion" in text else 1e6 if "million" in text else 1e3 if "thousand" in text else 1
+    return 0.5 * scale * 10 ** (-decimals)
+
+
+def implied_rate(
+    original: float, original_text: str, converted: float, converted_text: str
+) -> tuple[float, float, float]:
+    """(rate, lowest, highest) that a printed conversion implies: original / converted, and
+    the range left by rounding, each printed figure being exact to half its last digit."""
+    a, da = original, half_step(original_text)
+    b, db = converted, half_step(converted_text)
+    return a / b, (a - da) / (b + db), (a + da) / (b - db)
+
+
+def reference_range(refs: pd.DataFrame, currency: str, per_currency: str, start, end) -> pd.DataFrame:
+    """Reference rates of the currency pair whose interval overlaps [start, end]."""
+    return refs[
+        (refs["currency"] == currency)
+        & (refs["per_currency"] == per_currency)
+        & (refs["date_end"] >= start)
+        & (refs["date_start"] <= end)
+    ]
+
+
+def ratio_qualifier(numerator: str, denominator: str) -> str | None:
+    """Hedge of a ratio from the hedges of its parts; None when they pull opposite ways."""
+    if "approximately" in (numerator, denominator):
+        return "approximately"
+    up = numerator in LOWER or denominator in UPPER  # the ratio can only be larger than computed
+    down = numerator in UPPER or denominator in LOWER  # the ratio can only be smaller
+    if up and down:
+        return None
+    return "more_than" if up else "nearly" if down else "exact"
