@@ -15,6 +15,8 @@ from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
+from iacc2016.settings import CHART_DATA_ENV, INTERACTIVE_RENDERER, RENDERER_ENV  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 RUNS = 3
@@ -85,7 +87,7 @@ def export(server: bool, figures: int = 6) -> dict:
         capture_output=True,
         text=True,
         cwd=ROOT / "notebooks",
-        env={**os.environ, "IACC_PLOTLY_RENDERER": "plotly_mimetype"},  # the Makefile's TEST_ENV
+        env={**os.environ, RENDERER_ENV: INTERACTIVE_RENDERER},
     )
     if out.returncode != 0:
         return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"}
@@ -163,8 +165,6 @@ def notebook_times() -> list[dict]:
     """Each notebook executed from a fresh kernel (test renderer), with its slowest cell."""
     import nbformat
     from nbclient import NotebookClient
-
-    from iacc2016.settings import CHART_DATA_ENV, INTERACTIVE_RENDERER, RENDERER_ENV
 
     rows = []
     with tempfile.TemporaryDirectory() as charts:

@@ -20,6 +20,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 PY = sys.executable
 from pipeline import export, machine, median_of, notebook_times, text_pipeline, validation_at_scale  # noqa: E402
 
+from iacc2016.settings import CHART_DATA_ENV, INTERACTIVE_RENDERER, RENDERER_ENV  # noqa: E402
+
 
 def nbval_command(notebooks, workers: int = 1, extra: tuple[str, ...] = ()) -> list[str]:
     """The strict nbval line of the Makefile's `nbval` target (NBVAL_FLAGS is defined there once)."""
@@ -30,7 +32,7 @@ def nbval_command(notebooks, workers: int = 1, extra: tuple[str, ...] = ()) -> l
 
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-TEST_ENV = {**os.environ, "IACC_PLOTLY_RENDERER": "plotly_mimetype", "PYTHONPATH": str(ROOT / "tests" / "support")}
+TEST_ENV = {**os.environ, RENDERER_ENV: INTERACTIVE_RENDERER, "PYTHONPATH": str(ROOT / "tests" / "support")}
 
 
 def say(text):
@@ -45,7 +47,7 @@ def nbval_suite() -> float:
         result = subprocess.run(
             nbval_command(NOTEBOOKS, workers=2),
             cwd=ROOT,
-            env={**TEST_ENV, "IACC_CHART_DATA_DIR": charts},
+            env={**TEST_ENV, CHART_DATA_ENV: charts},
             capture_output=True,
             text=True,
         )

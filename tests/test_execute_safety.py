@@ -13,7 +13,7 @@ import time
 import nbformat
 
 from conftest import ROOT, run_in_process, snapshot
-from iacc2016.settings import DATA_ENV, RENDERER_ENV
+from iacc2016.settings import DATA_ENV, INTERACTIVE_RENDERER, RENDERER_ENV
 from scripts import notebooks
 
 EXECUTE = [sys.executable, str(ROOT / "scripts" / "notebooks.py")]
@@ -93,7 +93,7 @@ def test_committed_notebooks_survive_a_failed_reproduce(tmp_path):
     target = tmp_path / "00-overview.ipynb"
     shutil.copy(ROOT / "notebooks" / "00-overview.ipynb", target)
     before = target.read_bytes()
-    result = run_execute(str(target), env={DATA_ENV: str(broken), RENDERER_ENV: "plotly_mimetype"})
+    result = run_execute(str(target), env={DATA_ENV: str(broken), RENDERER_ENV: INTERACTIVE_RENDERER})
     assert result.returncode == 1
     assert "00-overview.ipynb, cell 2: DataValidationError: events.csv: file is empty" in result.stderr
     assert target.read_bytes() == before
