@@ -279,3 +279,11 @@ def test_an_agreeing_number_claim_has_one_number():
         if len(leading) > 1:
             bad.append((cid, sorted(leading)))
     assert not bad, f"'agree' on different numbers: {bad}"
+
+
+def test_a_size_label_is_neutral():
+    """labels.valence: scale and prominence ('giant', 'major', 'high-profile') are 'size' and neutral, whichever
+    outlet uses them."""
+    labels = table("labels")
+    bad = labels[(labels["kind"] == "size") & (labels["valence"] != "neutral")]
+    assert bad.empty, f"size labels coded as evaluations: {list(bad['label_id'])}"
