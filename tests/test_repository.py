@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from iacc2016.notebook_sync import out_of_sync
@@ -161,3 +162,39 @@ def test_pull_requests_fold_notebook_diffs_and_show_the_py_twins():
     value = {path: v for path, _attribute, v in (line.split(": ") for line in out.splitlines())}
     assert all(value[str(n.relative_to(ROOT))] == "true" for n in NOTEBOOKS), value
     assert all(value[str(n.with_suffix(".py").relative_to(ROOT))] != "true" for n in NOTEBOOKS), value
+
+
+def test_pre_commit_runs_make_tests_linters_offline_and_keeps_outputs():
+    """Local hooks only (nothing to download), each running a .venv tool that `make test`
+    runs; no hook strips notebook outputs (they are the product)."""
+    config_text = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    config = yaml.safe_load(config_text)
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    assert {hook["language"] for hook in hooks} == {"system"}
+    entries = " ".join(hook["entry"] for hook in hooks)
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for command in (
+        "ruff check",
+        "ruff format",
+        "actionlint -shellcheck .venv/bin/shellcheck",
+        "zizmor --offline --quiet .github/workflows",
+        "deptry src scripts",
+    ):
+        assert command in entries, command
+        assert command.replace(".venv/", "$(VENV)/") in makefile, command
+    assert "ruff format --check" in entries and "matches_its_py_source" in entries
+    assert "nbstripout" not in config_text and "strip" not in entries
+    result = subprocess.run(
+        [str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_contributor_conventions_are_in_place():
+    assert (ROOT / ".python-version").read_text(encoding="utf-8").strip() == "3.11"
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "make test" in template and "make reproduce" in template
