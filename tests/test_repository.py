@@ -117,7 +117,7 @@ def test_the_workflow_caches_uv_and_cancels_superseded_runs():
 
 
 def test_deptry_passes_and_fails_on_an_undeclared_import(tmp_path):
-    ok = subprocess.run([str(DEPTRY), "src", "scripts"], capture_output=True, text=True, cwd=ROOT)
+    ok = subprocess.run([str(DEPTRY), "src", "scripts", "notebooks"], capture_output=True, text=True, cwd=ROOT)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     shutil.copytree(ROOT / "src", tmp_path / "src")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
@@ -179,7 +179,7 @@ def test_pre_commit_runs_make_tests_linters_offline_and_keeps_outputs():
         "ruff format",
         "actionlint -shellcheck .venv/bin/shellcheck",
         "zizmor --offline --quiet .github/workflows",
-        "deptry src scripts",
+        "deptry src scripts notebooks",
     ):
         assert command in entries, command
         assert command.replace(".venv/", "$(VENV)/") in makefile, command
