@@ -4,10 +4,12 @@ firing on a broken copy."""
 from __future__ import annotations
 
 import csv
+import re
 
 import pandas as pd
 import pytest
 
+from conftest import ROOT
 from iacc2016 import record_check as rc
 from iacc2016.loader import load_tables
 from iacc2016.validate import validate
@@ -298,3 +300,11 @@ def test_make_validate_reports_a_broken_record_check(data_copy):
         csv.writer(f, lineterminator="\n").writerows(rows)
     problems = [str(p) for p in validate(data_copy, use_frictionless=False)]
     assert f"record_checks.csv:{first + 1}:record_snippet: is 41 words long; snippets stay at or under 40" in problems
+
+
+def test_the_contributing_example_is_a_real_row_that_breaks_no_rule():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```text\n(rc-\d{3},.*?)\n```", text, flags=re.S)
+    assert len(examples) == 1, "CONTRIBUTING.md should show one record check"
+    rows = (ROOT / "data" / "record_checks.csv").read_text(encoding="utf-8").splitlines()
+    assert examples[0] in rows
