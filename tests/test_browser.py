@@ -3,10 +3,14 @@ package where it may (Debian, root), and otherwise stops saying exactly what to 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
 import sys
+
+import choreographer.browsers.chromium as chromium_module
+from choreographer.browsers.chromium import Chromium
 
 from conftest import ROOT
 from iacc2016.present import browser
@@ -14,24 +18,76 @@ from iacc2016.settings import RENDERER_ENV, REQUIRE_IMAGES_ENV
 
 
 def no_browser_anywhere(monkeypatch):
+    """Nothing for kaleido's lookup to find: no download, no BROWSER_PATH, nothing on PATH
+    or in the usual places."""
     monkeypatch.delenv("BROWSER_PATH", raising=False)
-    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(Chromium, "find_browser", classmethod(lambda cls, **kw: None))
+
+
+def executable(path):
+    path.write_text("#!/bin/sh\n")
+    path.chmod(0o755)
+    return path
+
+
+def no_download_and_nothing_usual(monkeypatch, tmp_path):
+    """Only PATH and BROWSER_PATH count: no `plotly_get_chrome` download, no browser in the
+    platform's usual places (this machine has /usr/bin/chromium)."""
+    monkeypatch.setattr(chromium_module, "get_chrome_download_path", lambda mkdir=False: tmp_path / "none")
+    monkeypatch.setattr(chromium_module, "get_old_chrome_download_path", lambda: tmp_path / "none-old")
+    usual_places(monkeypatch, [])
+
+
+def usual_places(monkeypatch, paths):
+    """The first browser kaleido's lookup knows (Chrome) lives at `paths`; the others nowhere."""
+    known = chromium_module.chromium_based_browsers
+    first = next(iter(known))
+    replaced = {name: dataclasses.replace(info, typical_paths=()) for name, info in known.items()}
+    replaced[first] = dataclasses.replace(known[first], typical_paths=tuple(paths))
+    monkeypatch.setattr(chromium_module, "chromium_based_browsers", replaced)
 
 
 def test_a_browser_on_the_path_is_found(monkeypatch, tmp_path):
-    fake = tmp_path / "chromium"
-    fake.write_text("#!/bin/sh\n")
+    fake = executable(tmp_path / "chromium")
     monkeypatch.delenv("BROWSER_PATH", raising=False)
+    no_download_and_nothing_usual(monkeypatch, tmp_path)
     monkeypatch.setattr(shutil, "which", lambda name: str(fake) if name == "chromium" else None)
     assert browser.find_browser() == str(fake)
 
 
 def test_browser_path_overrides_and_must_exist(monkeypatch, tmp_path):
+    no_download_and_nothing_usual(monkeypatch, tmp_path)
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "missing"))
     assert browser.find_browser() is None
-    (tmp_path / "chrome").write_text("")
+    executable(tmp_path / "chrome")
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "chrome"))
     assert browser.find_browser() == str(tmp_path / "chrome")
+
+
+def test_the_chrome_plotly_get_chrome_fetched_is_found_off_the_path(monkeypatch, tmp_path):
+    """`plotly_get_chrome` puts Chrome in a folder of its own, never on PATH; the charts use
+    it, so `make reproduce` must not ask for another browser."""
+    downloaded = executable(tmp_path / "chrome-linux64-chrome")
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    no_download_and_nothing_usual(monkeypatch, tmp_path)
+    monkeypatch.setattr(chromium_module, "get_chrome_download_path", lambda mkdir=False: downloaded)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert browser.find_browser() == str(downloaded)
+
+
+def test_a_browser_in_the_platforms_usual_place_is_found(monkeypatch, tmp_path):
+    """On macOS, Chrome lives in /Applications, not on PATH; kaleido's lookup knows each
+    platform's usual places (here a stand-in for the first one it checks)."""
+    app = executable(tmp_path / "Google Chrome")
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    no_download_and_nothing_usual(monkeypatch, tmp_path)
+    usual_places(monkeypatch, [str(app)])
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert browser.find_browser() == str(app)
+
+
+def test_make_reproduce_and_the_charts_find_the_same_browser():
+    assert browser.find_browser() == Chromium.find_browser(skip_local=False)
 
 
 def test_without_permission_to_install_it_says_exactly_what_to_install(monkeypatch, capsys):

@@ -116,7 +116,7 @@ def test_impossible_date(data_copy):
 def test_inverted_interval(data_copy):
     row = set_cell(data_copy / EVENTS, SOME_EVENT, "date_end", "2016-04-01")
     assert_reported(
-        data_copy, f"events.csv:{row}:date_end: 2016-04-01 is before date_start 2016-04-20 (inverted interval)"
+        data_copy, f"events.csv:{row}:date_end: 2016-04-01 is before date_start 2016-04-27 (inverted interval)"
     )
 
 

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 INSTRUCTIONS = (
     "No Chrome or Chromium found; the static PNG beside each chart needs one.\n"
     "  Debian/Ubuntu:  sudo apt-get install chromium\n"
@@ -20,14 +19,15 @@ INSTRUCTIONS = (
 
 
 def find_browser() -> str | None:
-    explicit = os.environ.get("BROWSER_PATH")
-    if explicit:
-        return explicit if Path(explicit).is_file() else None
-    for name in CANDIDATES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    """The browser the chart code will use: kaleido's own lookup (choreographer's, the one
+    `charts` asks), so `make reproduce` and the charts agree. It takes a Chrome fetched by
+    `plotly_get_chrome`, then BROWSER_PATH, then a Chrome/Chromium on PATH or in the
+    platform's usual places (macOS's /Applications, Windows's Program Files). None when it
+    finds nothing, or names a file that is not there (a BROWSER_PATH pointing nowhere)."""
+    from choreographer.browsers.chromium import Chromium
+
+    found = Chromium.find_browser(skip_local=False)
+    return found if found and Path(found).is_file() else None
 
 
 def ensure(allow_install: bool = True) -> int:

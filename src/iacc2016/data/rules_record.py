@@ -1,0 +1,191 @@
+"""Rules of the public-record tables (record_sources.csv, record_checks.csv; not from the
+articles) that Frictionless cannot express: every check points at an existing article row
+that its article states and at an existing record source; a record source and snippet are
+given unless the rating is not_found; snippets stay within 40 words; addresses are
+well-formed http(s) URLs; date intervals are not inverted and agree with their precision.
+
+Registered with the package's rules, so `make validate` reports them in the same pass as
+every other problem.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from .problems import Problem
+from .rules import register
+from .schema import Package
+from .text import count_words
+
+RATINGS = ["confirmed", "partly_confirmed", "contradicted", "not_found"]
+CHECKABLE_TABLES = ("claims", "events", "figures", "quotes", "members")
+MAX_SNIPPET_WORDS = 40
+CHECKS_FILE = "record_checks.csv"
+SOURCES_FILE = "record_sources.csv"
+# The id column of each article table a check can point at.
+ID_COLUMN = {
+    "claims": "claim_id",
+    "events": "event_id",
+    "figures": "figure_id",
+    "quotes": "quote_id",
+    "members": "member_id",
+}
+
+
+def _dates(s: pd.Series) -> pd.Series:
+    """Dates as Timestamps whether the frame came from the loader or was built by hand."""
+    if pd.api.types.is_datetime64_any_dtype(s):
+        return s
+    return pd.to_datetime(s.astype(object).where(s.notna() & (s.astype(object) != ""), None), format="%Y-%m-%d")
+
+
+def _blank(value) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value)) or value == ""
+
+
+# ------------------------------------------------------------------------------- (d) the rules
+def problem_tuples(tables: dict[str, pd.DataFrame]) -> list[tuple[str, int | None, str | None, str]]:
+    """Every rule broken in the record tables, as (file, row, column, message).
+
+    Rows count as a spreadsheet shows them (header = row 1). The rules: a check points at
+    an existing article row (and, for events, figures and members, one that this article
+    states: an evidence row of that article), at an existing record source and article;
+    a record source and snippet are given unless the rating is not_found, and absent when
+    it is; snippets stay within 40 words; addresses are well-formed http(s) URLs; date
+    intervals are not inverted and agree with their precision."""
+    out: list[tuple[str, int | None, str | None, str]] = []
+    checks = tables["record_checks"]
+    rsrc = tables["record_sources"]
+    known_sources = set(tables["sources"]["source_id"]) if "sources" in tables else set()
+    known_record = set(rsrc["record_source_id"])
+    ids = {t: set(tables[t][ID_COLUMN[t]]) for t in CHECKABLE_TABLES if t in tables}
+    claim_keys = (
+        set(zip(tables["claims"]["claim_id"], tables["claims"]["source_id"], strict=True))
+        if "claims" in tables
+        else set()
+    )
+    quote_source = (
+        dict(zip(tables["quotes"]["quote_id"], tables["quotes"]["source_id"], strict=True))
+        if "quotes" in tables
+        else {}
+    )
+    stated = (
+        set(
+            zip(
+                tables["evidence"]["record_table"],
+                tables["evidence"]["record_id"],
+                tables["evidence"]["source_id"],
+                strict=True,
+            )
+        )
+        if "evidence" in tables
+        else set()
+    )
+    for i, r in enumerate(checks.itertuples(index=False)):
+        row = i + 2
+        if r.source_id not in known_sources:
+            out.append((CHECKS_FILE, row, "source_id", f"{r.source_id!r} is not a source_id in sources.csv"))
+        table, rid = r.checks_table, r.checks_id
+        if table not in ID_COLUMN:
+            out.append((CHECKS_FILE, row, "checks_table", f"{table!r} is not one of: {', '.join(CHECKABLE_TABLES)}"))
+        elif rid not in ids.get(table, set()):
+            out.append((CHECKS_FILE, row, "checks_id", f"{rid!r} is not a {ID_COLUMN[table]} in {table}.csv"))
+        elif table == "claims" and (rid, r.source_id) not in claim_keys:
+            out.append((CHECKS_FILE, row, "checks_id", f"claim {rid!r} has no row for article {r.source_id}"))
+        elif table == "quotes" and quote_source[rid] != r.source_id:
+            out.append((CHECKS_FILE, row, "source_id", f"quote {rid!r} is from {quote_source[rid]}, not {r.source_id}"))
+        elif table in ("events", "figures", "members") and (table, rid, r.source_id) not in stated:
+            out.append(
+                (
+                    CHECKS_FILE,
+                    row,
+                    "checks_id",
+                    f"{table} row {rid!r} has no evidence from article {r.source_id}, so that article does not state it",
+                )
+            )
+        not_found = r.rating == "not_found"
+        for col in ("record_source_id", "record_snippet"):
+            empty = _blank(getattr(r, col))
+            if not_found and not empty:
+                out.append((CHECKS_FILE, row, col, "must be empty when the rating is not_found"))
+            if not not_found and empty:
+                out.append(
+                    (CHECKS_FILE, row, col, f"is empty; only a not_found rating may lack it (rating {r.rating})")
+                )
+        if not _blank(r.record_source_id) and r.record_source_id not in known_record:
+            out.append(
+                (
+                    CHECKS_FILE,
+                    row,
+                    "record_source_id",
+                    f"{r.record_source_id!r} is not a record_source_id in {SOURCES_FILE}",
+                )
+            )
+        if not _blank(r.record_snippet):
+            n = count_words(r.record_snippet)
+            if n > MAX_SNIPPET_WORDS:
+                out.append(
+                    (
+                        CHECKS_FILE,
+                        row,
+                        "record_snippet",
+                        f"is {n} words long; snippets stay at or under {MAX_SNIPPET_WORDS}",
+                    )
+                )
+    out += _interval_problems(CHECKS_FILE, checks, "record_date_start", "record_date_end", "record_date_precision")
+    out += _interval_problems(SOURCES_FILE, rsrc, "published_start", "published_end", "published_precision")
+    for i, url in enumerate(rsrc["url"].tolist()):
+        if not _well_formed_url(url):
+            out.append((SOURCES_FILE, i + 2, "url", f"{url!r} is not a well-formed http(s) address"))
+    return out
+
+
+def record_problems(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """`problem_tuples` as `file:row:column: what is wrong` strings, sorted."""
+    return [
+        f"{f}:{r}:{c}: {m}" for f, r, c, m in sorted(problem_tuples(tables), key=lambda p: (p[0], p[1], p[2], p[3]))
+    ]
+
+
+def _well_formed_url(url) -> bool:
+    if not isinstance(url, str) or url != url.strip() or any(ch.isspace() for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and "." in host and not host.startswith(".")
+
+
+def _interval_problems(file: str, frame: pd.DataFrame, start_col: str, end_col: str, prec_col: str):
+    out = []
+    starts, ends = _dates(frame[start_col]), _dates(frame[end_col])
+    for i, (a, b, p) in enumerate(zip(starts, ends, frame[prec_col].tolist(), strict=True)):
+        row = i + 2
+        has_a, has_b, has_p = pd.notna(a), pd.notna(b), not _blank(p)
+        if has_a and has_b and b < a:
+            out.append((file, row, end_col, f"{b:%Y-%m-%d} is before {start_col} {a:%Y-%m-%d} (inverted interval)"))
+        if not has_p:
+            if has_a or has_b:
+                out.append((file, row, prec_col, "is empty but a date is given; give its precision"))
+            continue
+        if not has_b:
+            out.append((file, row, end_col, f"is empty but {prec_col} is {p!r}"))
+        if p == "before" and has_a:
+            out.append((file, row, start_col, f"must be empty when {prec_col} is 'before'"))
+        if p != "before" and not has_a:
+            out.append((file, row, start_col, f"is empty, which only {prec_col} 'before' allows"))
+        if p == "day" and has_a and has_b and a != b:
+            out.append((file, row, end_col, f"must equal {start_col} when {prec_col} is 'day'"))
+    return out
+
+
+@register
+def record_rules(package: Package, tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """The record tables' rules, skipped when either record table is absent."""
+    if "record_checks" not in tables or "record_sources" not in tables:
+        return []
+    return [Problem(*p) for p in problem_tuples(tables)]
