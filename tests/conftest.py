@@ -144,8 +144,7 @@ def validate_fails(data_dir: Path, expected: str, articles: Path | None = None) 
     traceback, no writes."""
     before = snapshot(data_dir)
     args = ["validate", "--data", str(data_dir), "--no-frictionless"]
-    if articles is not None:
-        args += ["--articles", str(articles)]
+    args += ["--articles", str(articles)] if articles is not None else ["--no-articles"]
     result = run_cli(*args)
     assert result.returncode == 1, result.stdout + result.stderr
     assert expected in result.stderr, result.stderr

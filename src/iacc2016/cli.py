@@ -16,6 +16,8 @@ def _data_dir(args) -> Path:
 
 
 def _articles_dir(args) -> Path | None:
+    if getattr(args, "no_articles", False):
+        return None
     arg = getattr(args, "articles", None)
     return Path(arg) if arg else settings.articles_dir()
 
@@ -36,7 +38,8 @@ def cmd_validate(args) -> int:
     where = (
         "with the articles"
         if articles
-        else "without the articles: no article folder, so snippets, quotes and hashes were not checked"
+        else "without the articles: snippets, quotes and hashes were not checked"
+        + ("" if args.no_articles else " (no article folder)")
     )
     if problems:
         print(f"validate: {len(problems)} problem(s) ({where})", file=sys.stderr)
@@ -91,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--data", help=f"data folder (default: data/ or ${settings.DATA_ENV})")
     v.add_argument("--articles", help=f"article folder (default: ${settings.ARTICLES_ENV} or ../shared/seeds)")
     v.add_argument("--no-frictionless", action="store_true", help="skip the Frictionless pass")
+    v.add_argument("--no-articles", action="store_true", help="skip the checks against the article folder")
     v.set_defaults(func=cmd_validate)
     f = sub.add_parser("features", help="derive hashes, word counts and term counts from the articles")
     f.add_argument("--data")
