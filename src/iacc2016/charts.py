@@ -19,13 +19,15 @@ from . import paths
 from .atomic import write_text_atomic
 
 RENDERER_ENV = "IACC_PLOTLY_RENDERER"
-# One output bundle with the interactive figure (JupyterLab) and a PNG (GitHub, where no
-# JavaScript runs). `make test` sets the environment variable to "plotly_mimetype": nbval
-# does not compare PNGs, so tests need no browser.
-DEFAULT_RENDERER = "plotly_mimetype+png"
 # Set by `iacc2016 execute` (make reproduce): a notebook written back into the repository
 # must carry its PNGs, so there a missing browser stops the run instead of being skipped.
 REQUIRE_IMAGES_ENV = "IACC_REQUIRE_STATIC_IMAGES"
+# Under make reproduce: one output bundle with the interactive figure (JupyterLab) and a
+# PNG (GitHub, where no JavaScript runs).
+STATIC_RENDERER = "plotly_mimetype+png"
+# Everywhere else (JupyterLab, Binder, `make test`): the interactive figure only, and no
+# headless browser started in the kernel (about 250 MB each). nbval does not compare PNGs.
+INTERACTIVE_RENDERER = "plotly_mimetype"
 WIDTH, HEIGHT = 900, 500
 FONT = "Arial, Helvetica, sans-serif"
 
@@ -84,8 +86,11 @@ def mark_x(fig: go.Figure, x, text: str, color: str) -> None:
 
 
 def setup() -> str:
-    """Choose the renderer (once per kernel) and the house style; return the renderer."""
-    renderer = os.environ.get(RENDERER_ENV, DEFAULT_RENDERER)
+    """Choose the renderer (once per kernel) and the house style; return the renderer.
+    PNGs (and the browser that makes them) only where they are required or asked for."""
+    renderer = os.environ.get(RENDERER_ENV) or (
+        STATIC_RENDERER if os.environ.get(REQUIRE_IMAGES_ENV) else INTERACTIVE_RENDERER
+    )
     if _state["ready"]:
         return renderer
     pio.renderers.default = renderer
@@ -142,6 +147,7 @@ def _start_browser() -> None:
     found = Chromium.find_browser(skip_local=False)
     if not found or not Path(found).is_file():
         raise StaticImagesUnavailable("no Chrome or Chromium found")
+    _quiet_server_thread()
     kaleido.start_sync_server(silence_warnings=True)
     # Stop the browser before the interpreter removes its temporary folder at exit; else
     # a script (not a kernel) ends with a traceback about a folder not being empty.
@@ -150,6 +156,22 @@ def _start_browser() -> None:
     # with a warning (printed into the first figure's output); there is nothing to send.
     pio.defaults.headers = {}
     _first_image_or_raise()
+
+
+def _quiet_server_thread() -> None:
+    """A browser that is found but cannot start kills kaleido's server thread, and Python
+    prints that thread's 40-line traceback into the cell; the one-line reason given by
+    _first_image_or_raise says it instead."""
+    import kaleido
+
+    previous = threading.excepthook
+
+    def hook(args) -> None:
+        server = getattr(kaleido._global_server, "_thread", None)  # noqa: SLF001
+        if server is None or args.thread is not server:
+            previous(args)
+
+    threading.excepthook = hook
 
 
 BROWSER_START_SECONDS = 60
@@ -184,7 +206,12 @@ def _first_image_or_raise() -> None:
         return
     if server is not None and not server.is_alive():
         # Mark the dead server stopped, so a later export by hand fails with kaleido's
-        # own error instead of waiting on it.
+        # own error instead of waiting on it; its watchdog's log line would follow the
+        # reason below as a stray stderr output.
+        import logging
+
+        logging.getLogger("choreographer").addHandler(logging.NullHandler())
+        logging.getLogger("choreographer").propagate = False
         kaleido.stop_sync_server(silence_warnings=True)
     raise StaticImagesUnavailable(outcome.get("error", f"no image from the browser within {BROWSER_START_SECONDS} s"))
 
