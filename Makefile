@@ -19,8 +19,10 @@ JOBS ?= 2
 # tests/support/sitecustomize.py blocks the network and keeps a slow optional import out
 # of every test process (see its docstring).
 TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype PYTHONPATH=$(CURDIR)/tests/support
+# JupyterLab's settings override in the environment (autosave off), see scripts/lab.py.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: help reproduce test validate features datadict notebooks lint unit nbval lab bench lock binder-check venv
+.PHONY: help reproduce test validate features datadict notebooks lint unit nbval lab browser-test bench lock binder-check venv
 
 help:
 	@echo "make reproduce   rebuild the whole analysis (validate, features, notebooks with PNGs)"
@@ -28,7 +30,8 @@ help:
 	@echo "make validate    check the data package (and snippets, when the articles are present)"
 	@echo "make features    derive hashes, word counts and term counts from the article folder"
 	@echo "make datadict    regenerate data/README.md from data/datapackage.json"
-	@echo "make lab         open the notebooks in JupyterLab"
+	@echo "make lab         explore in JupyterLab (repository root, overview first, autosave off)"
+	@echo "make browser-test  drive JupyterLab in Chromium over a copy of the repository (about 2 minutes)"
 	@echo "make bench       time the test suite and the text pipeline (writes benchmarks/RESULTS.md)"
 	@echo "make lock        regenerate requirements.txt from the pins in environment.yml"
 	@echo "make binder-check  build the Binder environment's pip step from environment.yml and run every notebook in it"
@@ -39,9 +42,13 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	@$(VENV)/bin/uv pip sync --quiet --compile-bytecode --python $(PY) requirements.txt
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
+	@$(PY) scripts/lab.py --write-settings
 	@touch $(STAMP)
 
-venv: $(STAMP)
+$(LAB_SETTINGS): scripts/lab.py $(STAMP)
+	@$(PY) scripts/lab.py --write-settings
+
+venv: $(STAMP) $(LAB_SETTINGS)
 
 reproduce: $(STAMP)
 	@echo "==> [reproduce 1/6] validating the data"
@@ -87,9 +94,17 @@ datadict: $(STAMP)
 	@echo "==> [datadict] regenerating data/README.md"
 	@$(PY) -m iacc2016 datadict
 
-lab: $(STAMP)
-	@echo "==> [lab] starting JupyterLab on notebooks/"
-	@$(VENV)/bin/jupyter lab notebooks/
+# Rooted at the repository (jupytext.toml pairs each notebook with its .py twin; data/ is
+# in reach), autosave off, a git-ignored scratch/ folder; see scripts/lab.py.
+lab: $(STAMP) $(LAB_SETTINGS)
+	@echo "==> [lab] starting JupyterLab at the repository root, on notebooks/00-overview.ipynb"
+	@$(PY) scripts/lab.py
+
+# A real Chromium (Debian's /usr/bin/chromium) drives JupyterLab over a temporary copy of
+# the repository: open, Run All, hover, follow the dictionary link, edit and save.
+browser-test: $(STAMP) $(LAB_SETTINGS)
+	@echo "==> [browser-test] JupyterLab in Chromium over a copy of the repository"
+	@$(PY) scripts/browser_test.py
 
 bench: $(STAMP)
 	@echo "==> [bench] running benchmarks/ (about 3 minutes)"

@@ -15,7 +15,7 @@ from dataclasses import dataclass  # noqa: E402
 import pandas as pd  # noqa: E402
 from IPython.display import Markdown, display  # noqa: E402
 
-from . import charts, paths  # noqa: E402
+from . import charts, explore, paths  # noqa: E402
 from .loader import load_tables  # noqa: E402
 from .schema import Package, load_package  # noqa: E402
 
@@ -61,6 +61,7 @@ def start() -> Data:
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.width", 200)
     charts.setup()
+    explore.searchable_tables()  # only under `make lab`: committed outputs stay static
     data_dir = paths.data_dir()
     return Data(load_tables(data_dir), load_package(data_dir))
 
