@@ -403,6 +403,11 @@ def main() -> int:
         executable = browser_path()
         copy_checkout(copy)
         (copy / lab.SCRATCH).mkdir(exist_ok=True)
+        # Were autosave on, it would write within 2 s instead of 2 minutes, and the check
+        # that each notebook file is untouched until saved would catch it in this run.
+        user_settings = tmp / "user-settings" / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
+        user_settings.parent.mkdir(parents=True)
+        user_settings.write_text('{"autosaveInterval": 2}\n', encoding="utf-8")
         env = lab.environment()
         env.update(
             JUPYTER_RUNTIME_DIR=str(runtime),
