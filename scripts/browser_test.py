@@ -263,12 +263,12 @@ def exercise(page, base: str, token: str, copy: Path, notebooks: list[str]) -> N
     )
     say(f"JupyterLab opened on {lab.FIRST_NOTEBOOK}")
     page.locator(".jp-BreadCrumbs-home").first.click()
-    root_items = listing(page, {"data", "notebooks", "scratch"})
+    root_items = listing(page, {"data", "notebooks"})
     check(
-        {"data", "notebooks", "scratch"} <= root_items,
+        {"data", "notebooks"} <= root_items,
         f"the file browser's root is not the repository (it lists {sorted(root_items)})",
     )
-    say("the file browser is rooted at the repository: data/, notebooks/ and scratch/ in reach")
+    say("the file browser is rooted at the repository: data/ and notebooks/ in reach")
     settings = api(base, token, "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
     # The user's own setting, else the schema's default (where the override lands).
     autosave = (settings.get("settings") or {}).get("autosave", settings["schema"]["properties"]["autosave"]["default"])
@@ -299,8 +299,8 @@ def exercise(page, base: str, token: str, copy: Path, notebooks: list[str]) -> N
         searchable += tables
         check(path.read_bytes() == before, f"{name}: the notebook file changed without a save (autosave?)")
         say(
-            f"{name}: ran in {seconds:.0f} s, no error or stderr output, {len(figures)} live figures "
-            f"each with its own hover text, {tables} searchable tables, file untouched until saved"
+            f"{name}: ran in {seconds:.0f} s, no error or stderr output, {len(figures)} figure(s) live "
+            f"with their own hover text, {tables} searchable tables, file untouched until saved"
         )
         if name == lab.FIRST_NOTEBOOK.split("/")[-1]:
             link = panel.locator(".jp-RenderedMarkdown a", has_text="data dictionary").first
@@ -402,7 +402,6 @@ def main() -> int:
     try:
         executable = browser_path()
         copy_checkout(copy)
-        (copy / lab.SCRATCH).mkdir(exist_ok=True)
         # Were autosave on, it would write within 2 s instead of 2 minutes, and the check
         # that each notebook file is untouched until saved would catch it in this run.
         user_settings = tmp / "user-settings" / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
