@@ -45,7 +45,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(PY) scripts/lab.py --write-settings
 	@touch $(STAMP)
 
-$(LAB_SETTINGS): scripts/lab.py $(STAMP)
+$(LAB_SETTINGS): scripts/lab.py | $(STAMP)
 	@$(PY) scripts/lab.py --write-settings
 
 venv: $(STAMP) $(LAB_SETTINGS)

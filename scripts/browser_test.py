@@ -190,26 +190,50 @@ def open_from_file_browser(page, name: str) -> None:
     page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current", has_text=name).first.wait_for(timeout=15_000)
 
 
+PROGRESS = """p => {
+    const prompts = [...p.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.textContent);
+    return {
+        started: prompts.some(t => /\\[(\\*|\\d+)\\]/.test(t)),
+        done: prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t)),
+    };
+}"""
+
+
+def menu(page, title: str, command: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{title}$")).first.click()
+    page.locator(f'.lm-Menu-item[data-command="{command}"]').first.click()
+
+
 def run_all(page, name: str) -> float:
+    """Run > Run All Cells, then wait until every code cell has run and the kernel is idle.
+    A Run All sent before the kernel has connected does nothing; it is sent again then."""
     panel = current_panel(page)
     panel.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
+    page.locator(".jp-StatusBar-Item", has_text=re.compile(r"\|\s*Idle")).first.wait_for(timeout=60_000)
+    # Clear the committed outputs first, so a numbered prompt can only come from this run.
     panel.locator(".jp-Cell").first.click()  # the notebook, not the file browser, has focus
+    menu(page, "Edit", "editmenu:clear-all")
+    deadline = time.monotonic() + 15
+    while panel.evaluate(PROGRESS)["started"]:
+        check(time.monotonic() < deadline, f"{name}: Edit > Clear Outputs of All Cells left numbered prompts")
+        time.sleep(0.2)
     started = time.monotonic()
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).first.click()
-    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').first.click()
-    deadline = time.monotonic() + RUN_SECONDS
-    while time.monotonic() < deadline:
-        dismiss_dialogs(page)
-        done = panel.evaluate(
-            """p => {
-                const prompts = [...p.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
-                return prompts.length > 0 && prompts.every(e => /\\[\\d+\\]/.test(e.textContent));
-            }"""
-        )
-        idle = panel.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count() > 0
-        if done and idle:
-            return time.monotonic() - started
-        time.sleep(0.3)
+    deadline = started + RUN_SECONDS
+    for attempt in range(3):
+        panel.locator(".jp-Cell").first.click()
+        menu(page, "Run", "runmenu:run-all")
+        retry_at = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            dismiss_dialogs(page)
+            progress = panel.evaluate(PROGRESS)
+            idle = panel.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count() > 0
+            if progress["done"] and idle:
+                if attempt:
+                    say(f"{name}: Run All was sent {attempt + 1} times (the first before the kernel was ready)")
+                return time.monotonic() - started
+            if not progress["started"] and time.monotonic() > retry_at:
+                break
+            time.sleep(0.3)
     raise CheckFailed(f"{name}: Run All did not finish within {RUN_SECONDS} s")
 
 
