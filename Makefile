@@ -98,7 +98,7 @@ datadict: $(STAMP)
 # in reach), autosave off, a git-ignored scratch/ folder; see scripts/lab.py.
 lab: $(STAMP) $(LAB_SETTINGS)
 	@echo "==> [lab] starting JupyterLab at the repository root, on notebooks/00-overview.ipynb"
-	@$(PY) scripts/lab.py
+	@$(PY) scripts/lab.py $(LAB_ARGS)
 
 # A real Chromium (Debian's /usr/bin/chromium) drives JupyterLab over a temporary copy of
 # the repository: open, Run All, hover, follow the dictionary link, edit and save.

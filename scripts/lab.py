@@ -13,7 +13,7 @@
 
 The real-browser test (scripts/browser_test.py) starts JupyterLab through command() too.
 
-    python scripts/lab.py                   start JupyterLab (make lab)
+    python scripts/lab.py [jupyter lab options]  start JupyterLab (make lab LAB_ARGS=...)
     python scripts/lab.py --write-settings  write the settings override (make venv)
 """
 
@@ -70,9 +70,6 @@ def main(argv: list[str]) -> int:
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         print(f"==> [setup] JupyterLab settings override (autosave off): {shown}")
         return 0
-    if argv:
-        print(__doc__, file=sys.stderr)
-        return 2
     if not settings_path().is_file():
         print("lab: the settings override (autosave off) is missing; run `make venv`", file=sys.stderr)
         return 1
@@ -80,7 +77,7 @@ def main(argv: list[str]) -> int:
     if os.geteuid() == 0:
         print("lab: running as root (usual in a container), so JupyterLab is started with --allow-root")
     print(f"lab: put your own notebooks in {SCRATCH}/ (git ignores it); autosave is off, save with Ctrl+S")
-    cmd = command()
+    cmd = command(extra=tuple(argv))  # e.g. make lab LAB_ARGS="--port=9999 --no-browser"
     os.execve(cmd[0], cmd, environment())
     return 0  # not reached
 
