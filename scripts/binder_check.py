@@ -12,8 +12,8 @@ at environment.yml's pin; the pip step itself is the same. Then:
   run the same code), and `pip check` is clean;
 - JupyterLab is the pinned one and has plotly's extension, so the charts render there;
 - the notebook the launch link opens exists, and every notebook executes in memory with no
-  browser and no article folder, as on Binder, its first cell saying the charts are
-  interactive only.
+  browser and no article folder, as on Binder (charts are interactive only outside
+  `make reproduce`, so a kernel never looks for a browser).
 
 Works on the committed tree (`git archive HEAD`), which is what Binder clones. Needs PyPI.
 Run through `make binder-check`; exits non-zero naming the first check that failed.
@@ -36,7 +36,6 @@ from iacc2016 import pins
 
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCH_NOTEBOOK = "notebooks/00-overview.ipynb"  # the README's launch link opens this one
-FALLBACK_NOTE = "Charts are interactive only in this session"
 
 
 class CheckFailed(Exception):
@@ -125,18 +124,14 @@ def main() -> int:
                 "out = {}\n"
                 "for path in sys.argv[1:]:\n"
                 "    nb = run(path)\n"
-                "    first = next(c for c in nb.cells if c.cell_type == 'code')\n"
-                "    out[path] = ''.join(o.get('text', '') for o in first.outputs)\n"
+                "    out[path] = len(nb.cells)\n"
                 "print(json.dumps(out))\n"
             )
             step = time.perf_counter()
             executed = json.loads(run([py, "-c", script, *notebooks], repo, "executing the notebooks", env=visitor))
-            for path, first_output in executed.items():
-                if FALLBACK_NOTE not in first_output:
-                    raise CheckFailed(f"{path}: its first cell does not say the charts are interactive only")
             print(
                 f"binder-check: {len(executed)} notebooks executed with no browser and no article folder "
-                f"in {time.perf_counter() - step:.0f} s, each saying the charts are interactive only"
+                f"in {time.perf_counter() - step:.0f} s"
             )
         except CheckFailed as exc:
             print(f"binder-check: FAILED: {exc}", file=sys.stderr)

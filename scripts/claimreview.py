@@ -113,10 +113,11 @@ def build(tables: dict[str, pd.DataFrame], rating_labels: dict[str, str], base_u
 def render(data_dir: Path | None = None, base_url: str = "") -> str:
     data_dir = Path(data_dir) if data_dir is not None else settings.data_dir()
     tables = load_tables(data_dir)
-    broken = problem_tuples(tables)
+    package = load_package(data_dir)
+    broken = problem_tuples(tables, package)
     if broken:
         raise DataValidationError([Problem(*p) for p in broken])
-    labels = load_package(data_dir).labels("record_checks", "rating")
+    labels = package.labels("record_checks", "rating")
     return build(tables, labels, base_url)
 
 

@@ -86,8 +86,9 @@ def execute_in_place(path: Path, timeout: int = TIMEOUT_SECONDS, kernel_env: dic
 
 def main(paths: list[str]) -> int:
     """`make reproduce`: the notebooks written back must carry their PNGs, so each kernel is
-    told to require them (a kernel without a browser stops instead of skipping them)."""
-    kernel_env = settings.current().with_(require_static_images=True).as_env()
+    told to require them (a kernel without a browser stops instead of skipping them), and
+    the renderer is the static one whatever the calling shell has set."""
+    kernel_env = settings.current().with_(require_static_images=True, renderer=settings.STATIC_RENDERER).as_env()
     failed = 0
     for p in paths:
         try:

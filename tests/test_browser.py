@@ -113,9 +113,11 @@ def test_on_debian_as_root_it_installs_the_chromium_package(monkeypatch, capsys)
     assert ["apt-get", "install", "-y", "-qq", "chromium"] in commands
 
 
-# Charts in a kernel without a browser: Binder has none, nor has a fresh laptop. The notebook
-# must still run (interactive charts only, said once), and must not hang on the first chart;
-# `make reproduce`, which writes PNGs into the repository, must stop instead.
+# Charts in a kernel: interactive only, and no browser started, unless PNGs are required
+# (`make reproduce`) or asked for (IACC_PLOTLY_RENDERER). Where they are asked for but there
+# is no working browser (Binder, a fresh laptop) the notebook must still run (interactive
+# charts only, said in one line), and must not hang on the first chart; `make reproduce`,
+# which writes PNGs into the repository, must stop instead.
 SETUP_CHARTS = "from iacc2016.present import style as charts; print('renderer:', charts.setup())"
 
 
@@ -124,6 +126,9 @@ EXPORT_BY_HAND = (
     "try:\n    pio.to_image(go.Figure(), format='png')\n"
     "except Exception as exc:\n    print('export by hand:', type(exc).__name__)\n"
 )
+
+
+ASK_FOR_PNGS = {"IACC_PLOTLY_RENDERER": "plotly_mimetype+png"}
 
 
 def run_setup(browser_path: str, then: str = "", **extra_env: str) -> subprocess.CompletedProcess:
@@ -139,8 +144,21 @@ def run_setup(browser_path: str, then: str = "", **extra_env: str) -> subprocess
     )
 
 
+def test_by_default_a_kernel_starts_no_browser_and_charts_are_interactive_only(tmp_path):
+    # A "browser" that records being started: JupyterLab kernels must never start one.
+    started = tmp_path / "started"
+    fake = tmp_path / "chromium"
+    fake.write_text(f"#!/bin/sh\ntouch {started}\nexit 1\n")
+    fake.chmod(0o755)
+    result = run_setup(str(fake))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "renderer: plotly_mimetype\n"
+    assert result.stderr == ""
+    assert not started.exists()
+
+
 def test_without_a_browser_charts_stay_interactive_and_say_how_to_get_pngs(tmp_path):
-    result = run_setup(str(tmp_path / "no-such-browser"))
+    result = run_setup(str(tmp_path / "no-such-browser"), **ASK_FOR_PNGS)
     assert result.returncode == 0, result.stderr
     assert "renderer: plotly_mimetype\n" in result.stdout
     assert "interactive only in this session (no Chrome or Chromium found)" in result.stdout
@@ -151,11 +169,14 @@ def test_a_browser_that_dies_at_start_is_reported_not_waited_for():
     # /bin/false starts and exits at once, as a broken Chromium install would; without the
     # watch on kaleido's server the first chart would wait forever (the timeout fails this).
     # An export by hand afterwards fails with the browser's error instead of waiting too.
-    result = run_setup("/bin/false", then=EXPORT_BY_HAND)
+    # The reason is one line; the dead server thread's traceback (40 lines) is not printed.
+    result = run_setup("/bin/false", then=EXPORT_BY_HAND, **ASK_FOR_PNGS)
     assert result.returncode == 0, result.stderr
     assert "renderer: plotly_mimetype\n" in result.stdout
     assert "the browser closed as soon as it started" in result.stdout
     assert "export by hand: BrowserFailedError" in result.stdout
+    assert "Traceback" not in result.stderr, result.stderr
+    assert len(result.stdout.splitlines()) == 3, result.stdout
 
 
 def test_where_pngs_are_required_a_missing_browser_stops_the_run(tmp_path):

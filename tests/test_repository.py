@@ -138,7 +138,7 @@ def test_deptry_passes_and_fails_on_an_undeclared_import(tmp_path):
     assert ok.returncode == 0, ok.stdout + ok.stderr
     shutil.copytree(ROOT / "src", tmp_path / "src")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    module = tmp_path / "src" / "iacc2016" / "datadict.py"
+    module = tmp_path / "src" / "iacc2016" / "data" / "datadict.py"
     module.write_text("import jsonschema\n" + module.read_text(encoding="utf-8"), encoding="utf-8")
     bad = subprocess.run([str(DEPTRY), "--no-ansi", "src"], capture_output=True, text=True, cwd=tmp_path)
     assert bad.returncode != 0

@@ -20,11 +20,11 @@ RENDERER_ENV = "IACC_PLOTLY_RENDERER"
 REQUIRE_IMAGES_ENV = "IACC_REQUIRE_STATIC_IMAGES"
 DEBUG_ENV = "IACC_DEBUG"
 
-# One output bundle with the interactive figure (JupyterLab) and a PNG (GitHub, where no
-# JavaScript runs).
-DEFAULT_RENDERER = "plotly_mimetype+png"
-# The interactive figure only: what `make test` uses (nbval does not compare PNGs, so tests
-# need no browser).
+# Under `make reproduce`: one output bundle with the interactive figure (JupyterLab) and a
+# PNG (GitHub, where no JavaScript runs).
+STATIC_RENDERER = "plotly_mimetype+png"
+# Everywhere else (JupyterLab, Binder, `make test`): the interactive figure only, and no
+# headless browser started in the kernel (about 250 MB each). nbval does not compare PNGs.
 INTERACTIVE_RENDERER = "plotly_mimetype"
 
 
@@ -35,7 +35,7 @@ class Settings:
     data_dir: Path
     articles_dir: Path | None
     chart_data_dir: Path
-    renderer: str = DEFAULT_RENDERER
+    renderer: str = INTERACTIVE_RENDERER
     # Set for `make reproduce`: a notebook written back into the repository must carry its
     # PNGs, so there a missing browser stops the run instead of being skipped.
     require_static_images: bool = False
@@ -72,7 +72,8 @@ class Settings:
             data_dir=Path(data) if data else root_dir() / "data",
             articles_dir=articles_dir,
             chart_data_dir=Path(charts) if charts else root_dir() / "notebooks" / "chart-data",
-            renderer=env.get(RENDERER_ENV) or DEFAULT_RENDERER,
+            renderer=env.get(RENDERER_ENV)
+            or (STATIC_RENDERER if env.get(REQUIRE_IMAGES_ENV) else INTERACTIVE_RENDERER),
             require_static_images=bool(env.get(REQUIRE_IMAGES_ENV)),
             debug=bool(env.get(DEBUG_ENV)),
         )

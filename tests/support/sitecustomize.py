@@ -7,7 +7,7 @@ subprocesses), through PYTHONPATH set by `make test` and the root conftest.py.
 2. Start-up time: nbformat's jsonschema imports the optional rfc3987-syntax IRI checker,
    which compiles a grammar for about two seconds in every process (pytest, each worker,
    each kernel). Nothing here validates IRIs, so it is kept out; jsonschema treats it as
-   not installed. (src/iacc2016/nb.py does the same for notebook kernels outside tests.)
+   not installed. (src/iacc2016/present/notebook.py does the same for notebook kernels outside tests.)
 """
 
 import os

@@ -18,21 +18,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data.rules_record import RATINGS, _dates
+from ..data.rules_record import _dates
+
 
 # ------------------------------------------------------------------------------- (a) ratings
-def ratings_by_outlet(checks: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """One row per article: source_id, outlet, a count per rating (RATINGS order), checks.
+def ratings_by_outlet(checks: pd.DataFrame, sources: pd.DataFrame, ratings: list[str]) -> pd.DataFrame:
+    """One row per article: source_id, outlet, a count per rating (in the order of `ratings`,
+    the codebook's codes of record_checks.rating), checks.
 
     Articles come in sources.csv order of earliest publication, then outlet; an article
     with no check still appears, with zeros."""
     order = sources.sort_values(["published_start", "published_end", "outlet", "source_id"])
     counts = (
-        checks.groupby(["source_id", "rating"]).size().unstack("rating").reindex(columns=RATINGS).fillna(0).astype(int)
+        checks.groupby(["source_id", "rating"]).size().unstack("rating").reindex(columns=ratings).fillna(0).astype(int)
     )
     out = order[["source_id", "outlet"]].merge(counts, left_on="source_id", right_index=True, how="left")
-    out[RATINGS] = out[RATINGS].fillna(0).astype(int)
-    out["checks"] = out[RATINGS].sum(axis=1)
+    out[ratings] = out[ratings].fillna(0).astype(int)
+    out["checks"] = out[ratings].sum(axis=1)
     return out.reset_index(drop=True)
 
 
@@ -149,5 +151,3 @@ def method_summary(test: pd.DataFrame) -> dict[str, float | int]:
         "median_width_days": float(closed.median()) if len(closed) else float("nan"),
         "max_width_days": int(closed.max()) if len(closed) else 0,
     }
-
-

@@ -19,19 +19,9 @@ from .rules import register
 from .schema import Package
 from .text import count_words
 
-RATINGS = ["confirmed", "partly_confirmed", "contradicted", "not_found"]
-CHECKABLE_TABLES = ("claims", "events", "figures", "quotes", "members")
 MAX_SNIPPET_WORDS = 40
 CHECKS_FILE = "record_checks.csv"
 SOURCES_FILE = "record_sources.csv"
-# The id column of each article table a check can point at.
-ID_COLUMN = {
-    "claims": "claim_id",
-    "events": "event_id",
-    "figures": "figure_id",
-    "quotes": "quote_id",
-    "members": "member_id",
-}
 
 
 def _dates(s: pd.Series) -> pd.Series:
@@ -46,7 +36,14 @@ def _blank(value) -> bool:
 
 
 # ------------------------------------------------------------------------------- (d) the rules
-def problem_tuples(tables: dict[str, pd.DataFrame]) -> list[tuple[str, int | None, str | None, str]]:
+def checkable_tables(package: Package) -> dict[str, str]:
+    """The article tables a check may point at (the codebook's codes of
+    record_checks.checks_table), each with its id column (the table's primary key)."""
+    codes = package.resource("record_checks").field("checks_table").enum or ()
+    return {t: package.resource(t).primary_key[0] for t in codes}
+
+
+def problem_tuples(tables: dict[str, pd.DataFrame], package: Package) -> list[tuple[str, int | None, str | None, str]]:
     """Every rule broken in the record tables, as (file, row, column, message).
 
     Rows count as a spreadsheet shows them (header = row 1). The rules: a check points at
@@ -60,7 +57,8 @@ def problem_tuples(tables: dict[str, pd.DataFrame]) -> list[tuple[str, int | Non
     rsrc = tables["record_sources"]
     known_sources = set(tables["sources"]["source_id"]) if "sources" in tables else set()
     known_record = set(rsrc["record_source_id"])
-    ids = {t: set(tables[t][ID_COLUMN[t]]) for t in CHECKABLE_TABLES if t in tables}
+    id_column = checkable_tables(package)
+    ids = {t: set(tables[t][col]) for t, col in id_column.items() if t in tables}
     claim_keys = (
         set(zip(tables["claims"]["claim_id"], tables["claims"]["source_id"], strict=True))
         if "claims" in tables
@@ -88,10 +86,10 @@ def problem_tuples(tables: dict[str, pd.DataFrame]) -> list[tuple[str, int | Non
         if r.source_id not in known_sources:
             out.append((CHECKS_FILE, row, "source_id", f"{r.source_id!r} is not a source_id in sources.csv"))
         table, rid = r.checks_table, r.checks_id
-        if table not in ID_COLUMN:
-            out.append((CHECKS_FILE, row, "checks_table", f"{table!r} is not one of: {', '.join(CHECKABLE_TABLES)}"))
+        if table not in id_column:
+            out.append((CHECKS_FILE, row, "checks_table", f"{table!r} is not one of: {', '.join(id_column)}"))
         elif rid not in ids.get(table, set()):
-            out.append((CHECKS_FILE, row, "checks_id", f"{rid!r} is not a {ID_COLUMN[table]} in {table}.csv"))
+            out.append((CHECKS_FILE, row, "checks_id", f"{rid!r} is not a {id_column[table]} in {table}.csv"))
         elif table == "claims" and (rid, r.source_id) not in claim_keys:
             out.append((CHECKS_FILE, row, "checks_id", f"claim {rid!r} has no row for article {r.source_id}"))
         elif table == "quotes" and quote_source[rid] != r.source_id:
@@ -142,10 +140,11 @@ def problem_tuples(tables: dict[str, pd.DataFrame]) -> list[tuple[str, int | Non
     return out
 
 
-def record_problems(tables: dict[str, pd.DataFrame]) -> list[str]:
+def record_problems(tables: dict[str, pd.DataFrame], package: Package) -> list[str]:
     """`problem_tuples` as `file:row:column: what is wrong` strings, sorted."""
     return [
-        f"{f}:{r}:{c}: {m}" for f, r, c, m in sorted(problem_tuples(tables), key=lambda p: (p[0], p[1], p[2], p[3]))
+        f"{f}:{r}:{c}: {m}"
+        for f, r, c, m in sorted(problem_tuples(tables, package), key=lambda p: (p[0], p[1], p[2], p[3]))
     ]
 
 
@@ -188,4 +187,4 @@ def record_rules(package: Package, tables: dict[str, pd.DataFrame]) -> list[Prob
     """The record tables' rules, skipped when either record table is absent."""
     if "record_checks" not in tables or "record_sources" not in tables:
         return []
-    return [Problem(*p) for p in problem_tuples(tables)]
+    return [Problem(*p) for p in problem_tuples(tables, package)]

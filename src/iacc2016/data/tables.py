@@ -27,7 +27,25 @@ class Tables:
         try:
             return self.__dict__["tables"][name]
         except KeyError:
-            raise AttributeError(name) from None
+            if name.startswith("__") or "tables" not in self.__dict__:
+                raise AttributeError(name) from None
+            known = ", ".join(sorted(self.__dict__["tables"]))
+            raise AttributeError(f"no table named {name!r}; the tables are: {known}") from None
+
+    def __dir__(self) -> list[str]:
+        """Tab completion lists the tables beside the methods."""
+        return sorted(set(super().__dir__()) | set(self.__dict__["tables"]))
+
+    def __repr__(self) -> str:
+        """One line a table: its name, its rows and what a row is (the descriptor's title)."""
+        titles = {r.name: r.title for r in self.package.resources}
+        width = max(map(len, self.tables), default=0)
+        lines = [f"{len(self.tables)} tables (data/datapackage.json); each is a pandas DataFrame, e.g. .events"]
+        lines += [
+            f"  .{name:<{width}}  {len(frame):>5} rows  {titles.get(name, '')}"
+            for name, frame in sorted(self.tables.items())
+        ]
+        return "\n".join(lines)
 
     def codebook(self, table: str, field: str) -> dict[str, str]:
         """Definitions of a categorical field's codes, from datapackage.json. (Named apart

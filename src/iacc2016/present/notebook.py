@@ -15,6 +15,7 @@ from IPython.display import Markdown, display  # noqa: E402
 
 from .. import settings  # noqa: E402
 from ..data.tables import Tables  # noqa: E402
+from . import explore  # noqa: E402
 from . import style as charts  # noqa: E402
 
 
@@ -35,6 +36,7 @@ def start() -> Data:
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.width", 200)
     charts.setup()
+    explore.searchable_tables()  # only under `make lab`: committed outputs stay static
     return Data.load(settings.data_dir())
 
 

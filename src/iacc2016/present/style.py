@@ -4,11 +4,7 @@ chart's data saved beside the notebook."""
 
 from __future__ import annotations
 
-import atexit
 import re
-import threading
-import time
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,9 +12,11 @@ import plotly.io as pio
 
 from .. import settings
 from ..atomic import write_text_atomic
+from .static_images import StaticImagesUnavailable, start_browser_or_fall_back  # noqa: F401 (re-exported)
 
-# The renderer comes from settings (`make test` uses the interactive figure only: nbval
-# does not compare PNGs, so tests need no browser; `make reproduce` requires the PNGs).
+# The renderer comes from settings: PNGs (and the browser that makes them) only where they
+# are required (`make reproduce`) or asked for; everywhere else (JupyterLab, Binder, `make
+# test`) the interactive figure only, and no headless browser started in the kernel.
 WIDTH, HEIGHT = 900, 500
 FONT = "Arial, Helvetica, sans-serif"
 
@@ -76,7 +74,8 @@ def mark_x(fig: go.Figure, x, text: str, color: str) -> None:
 
 
 def setup() -> str:
-    """Choose the renderer (once per kernel) and the house style; return the renderer."""
+    """Choose the renderer (once per kernel) and the house style; return the renderer.
+    PNGs (and the browser that makes them) only where they are required or asked for."""
     renderer = settings.current().renderer
     if _state["ready"]:
         return renderer
@@ -95,90 +94,9 @@ def setup() -> str:
     }
     pio.templates.default = "plotly_white+iacc"
     if "png" in renderer.split("+"):
-        renderer = _start_browser_or_fall_back(renderer)
+        renderer = start_browser_or_fall_back(renderer)
     _state["ready"] = True
     return renderer
-
-
-def _start_browser_or_fall_back(renderer: str) -> str:
-    """Without a browser (Binder, a fresh laptop) the notebooks still run, interactive only,
-    and say so once; `make reproduce` instead stops with what to install."""
-    try:
-        _start_browser()
-        return renderer
-    except StaticImagesUnavailable as exc:
-        if settings.current().require_static_images:
-            raise
-        reason = str(exc)
-    interactive = "+".join(r for r in renderer.split("+") if r != "png") or "plotly_mimetype"
-    pio.renderers.default = interactive
-    print(
-        f"Charts are interactive only in this session ({reason}). For the static PNGs, "
-        "install Chromium or run `plotly_get_chrome`, then restart the kernel."
-    )
-    return interactive
-
-
-class StaticImagesUnavailable(RuntimeError):
-    """No browser could make the PNGs (raised where they are required: make reproduce)."""
-
-
-def _start_browser() -> None:
-    """One long-lived headless browser per kernel: 0.3 s per PNG instead of about 3 s."""
-    import kaleido
-    from choreographer.browsers.chromium import Chromium
-
-    # Kaleido's own lookup (BROWSER_PATH, a `plotly_get_chrome` download, the PATH), asked
-    # first: a server started without a browser never answers, and the first chart would
-    # wait for it forever.
-    found = Chromium.find_browser(skip_local=False)
-    if not found or not Path(found).is_file():
-        raise StaticImagesUnavailable("no Chrome or Chromium found")
-    kaleido.start_sync_server(silence_warnings=True)
-    # Stop the browser before the interpreter removes its temporary folder at exit; else
-    # a script (not a kernel) ends with a traceback about a folder not being empty.
-    atexit.register(kaleido.stop_sync_server, silence_warnings=True)
-    # plotly passes its request headers as per-call options, which a running server ignores
-    # with a warning (printed into the first figure's output); there is nothing to send.
-    pio.defaults.headers = {}
-    _first_image_or_raise()
-
-
-BROWSER_START_SECONDS = 60
-
-
-def _first_image_or_raise() -> None:
-    """Render a blank image under a time limit: a browser that is found but cannot start
-    leaves the server silent, and plotly would wait for it without end."""
-    import kaleido
-
-    outcome: dict = {}
-
-    def render() -> None:
-        try:
-            pio.to_image(go.Figure(), format="png", width=40, height=40)
-            outcome["ok"] = True
-        except Exception as exc:  # the browser's own error, reported by the caller
-            outcome["error"] = f"{type(exc).__name__}: {exc}"
-
-    # The server's thread ends at once when its browser fails to start (kaleido keeps it
-    # in a private attribute of its pinned version); watching it saves waiting out the limit.
-    server = getattr(kaleido._global_server, "_thread", None)  # noqa: SLF001
-    worker = threading.Thread(target=render, daemon=True)
-    worker.start()
-    deadline = time.monotonic() + BROWSER_START_SECONDS
-    while worker.is_alive() and time.monotonic() < deadline:
-        worker.join(0.1)
-        if server is not None and not server.is_alive():
-            outcome.setdefault("error", "the browser closed as soon as it started")
-            break
-    if outcome.get("ok"):
-        return
-    if server is not None and not server.is_alive():
-        # Mark the dead server stopped, so a later export by hand fails with kaleido's
-        # own error instead of waiting on it.
-        kaleido.stop_sync_server(silence_warnings=True)
-    raise StaticImagesUnavailable(outcome.get("error", f"no image from the browser within {BROWSER_START_SECONDS} s"))
 
 
 def finish(

@@ -1,0 +1,118 @@
+"""Static chart images: one long-lived headless browser per kernel (kaleido), started only
+where PNGs are required (`make reproduce`) or asked for, with a clear fall-back or stop
+when no browser works."""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import time
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from .. import settings
+
+
+def start_browser_or_fall_back(renderer: str) -> str:
+    """Without a browser (Binder, a fresh laptop) the notebooks still run, interactive only,
+    and say so once; `make reproduce` instead stops with what to install."""
+    try:
+        _start_browser()
+        return renderer
+    except StaticImagesUnavailable as exc:
+        if settings.current().require_static_images:
+            raise
+        reason = str(exc)
+    interactive = "+".join(r for r in renderer.split("+") if r != "png") or "plotly_mimetype"
+    pio.renderers.default = interactive
+    print(
+        f"Charts are interactive only in this session ({reason}). For the static PNGs, "
+        "install Chromium or run `plotly_get_chrome`, then restart the kernel."
+    )
+    return interactive
+
+
+class StaticImagesUnavailable(RuntimeError):
+    """No browser could make the PNGs (raised where they are required: make reproduce)."""
+
+
+def _start_browser() -> None:
+    """One long-lived headless browser per kernel: 0.3 s per PNG instead of about 3 s."""
+    import kaleido
+    from choreographer.browsers.chromium import Chromium
+
+    # Kaleido's own lookup (BROWSER_PATH, a `plotly_get_chrome` download, the PATH), asked
+    # first: a server started without a browser never answers, and the first chart would
+    # wait for it forever.
+    found = Chromium.find_browser(skip_local=False)
+    if not found or not Path(found).is_file():
+        raise StaticImagesUnavailable("no Chrome or Chromium found")
+    _quiet_server_thread()
+    kaleido.start_sync_server(silence_warnings=True)
+    # Stop the browser before the interpreter removes its temporary folder at exit; else
+    # a script (not a kernel) ends with a traceback about a folder not being empty.
+    atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+    # plotly passes its request headers as per-call options, which a running server ignores
+    # with a warning (printed into the first figure's output); there is nothing to send.
+    pio.defaults.headers = {}
+    _first_image_or_raise()
+
+
+def _quiet_server_thread() -> None:
+    """A browser that is found but cannot start kills kaleido's server thread, and Python
+    prints that thread's 40-line traceback into the cell; the one-line reason given by
+    _first_image_or_raise says it instead."""
+    import kaleido
+
+    previous = threading.excepthook
+
+    def hook(args) -> None:
+        server = getattr(kaleido._global_server, "_thread", None)  # noqa: SLF001
+        if server is None or args.thread is not server:
+            previous(args)
+
+    threading.excepthook = hook
+
+
+BROWSER_START_SECONDS = 60
+
+
+def _first_image_or_raise() -> None:
+    """Render a blank image under a time limit: a browser that is found but cannot start
+    leaves the server silent, and plotly would wait for it without end."""
+    import kaleido
+
+    outcome: dict = {}
+
+    def render() -> None:
+        try:
+            pio.to_image(go.Figure(), format="png", width=40, height=40)
+            outcome["ok"] = True
+        except Exception as exc:  # the browser's own error, reported by the caller
+            outcome["error"] = f"{type(exc).__name__}: {exc}"
+
+    # The server's thread ends at once when its browser fails to start (kaleido keeps it
+    # in a private attribute of its pinned version); watching it saves waiting out the limit.
+    server = getattr(kaleido._global_server, "_thread", None)  # noqa: SLF001
+    worker = threading.Thread(target=render, daemon=True)
+    worker.start()
+    deadline = time.monotonic() + BROWSER_START_SECONDS
+    while worker.is_alive() and time.monotonic() < deadline:
+        worker.join(0.1)
+        if server is not None and not server.is_alive():
+            outcome.setdefault("error", "the browser closed as soon as it started")
+            break
+    if outcome.get("ok"):
+        return
+    if server is not None and not server.is_alive():
+        # Mark the dead server stopped, so a later export by hand fails with kaleido's
+        # own error instead of waiting on it; its watchdog's log line would follow the
+        # reason below as a stray stderr output.
+        import logging
+
+        logging.getLogger("choreographer").addHandler(logging.NullHandler())
+        logging.getLogger("choreographer").propagate = False
+        kaleido.stop_sync_server(silence_warnings=True)
+    raise StaticImagesUnavailable(outcome.get("error", f"no image from the browser within {BROWSER_START_SECONDS} s"))
