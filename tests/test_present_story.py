@@ -22,3 +22,21 @@ def story_data_dir():
     from iacc2016 import settings
 
     return settings.data_dir()
+
+
+def test_table_shows_every_cell_whole_without_row_numbers(monkeypatch):
+    """nb.table: a 300-character cell is shown whole (pandas would cut it at
+    display.max_colwidth with '...'), no 0..n index, markup escaped."""
+    import pandas as pd
+
+    from iacc2016.present import notebook as nb
+
+    shown = []
+    monkeypatch.setattr(nb, "display", lambda obj: shown.append(obj.data))
+    long = " ".join(["word"] * 60)
+    with pd.option_context("display.max_colwidth", 20):
+        nb.table(pd.DataFrame({"Quotation": [long, "<b>bold</b>"]}))
+    html = shown[0]
+    assert long in html and "..." not in html
+    assert "<th>0</th>" not in html and "<th></th>" not in html
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html

@@ -11,7 +11,7 @@ import sys
 sys.modules.setdefault("rfc3987_syntax", None)
 
 import pandas as pd  # noqa: E402
-from IPython.display import Markdown, display  # noqa: E402
+from IPython.display import HTML, Markdown, display  # noqa: E402
 
 from .. import settings  # noqa: E402
 from ..data.tables import Tables  # noqa: E402
@@ -43,6 +43,15 @@ def start() -> Data:
 def md(text: str) -> None:
     """Show prose whose numbers were computed in the cell (never typed)."""
     display(Markdown(text))
+
+
+def table(frame: pd.DataFrame) -> None:
+    """Show a table as a reader should meet it: every cell whole (never cut with "..."),
+    no row numbers, text escaped, empty cells blank. Columns should already carry the
+    reader's names and every code its codebook label."""
+    with pd.option_context("display.max_colwidth", None):
+        html = frame.to_html(index=False, escape=True, na_rep="", border=0)
+    display(HTML(html))
 
 
 def check(label: str, ok: bool, detail: str = "") -> None:
