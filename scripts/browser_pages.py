@@ -210,25 +210,38 @@ def run_all(page, name: str) -> float:
 
 
 def check_hover(page, figure_el, fragments: set[str], label: str) -> str:
-    """Move the mouse over the plot area until plotly shows a hover label; return it."""
+    """Move the mouse over the chart's own marks (points, bars), then over a grid of the plot
+    area, until plotly shows a hover label; return it. Each position waits up to about a
+    second for the label, since a busy machine draws it late."""
     figure_el.scroll_into_view_if_needed()
     area = figure_el.locator("rect.nsewdrag").first
     area.wait_for(timeout=15_000)
     box = area.bounding_box()
     check(box is not None, f"{label}: the plot area has no size")
+    positions = []
+    marks = figure_el.locator(".scatterlayer .point, .barlayer .point")
+    for i in range(min(marks.count(), 12)):
+        mark = marks.nth(i).bounding_box()
+        if mark and mark["width"] >= 0 and mark["height"] >= 0:
+            positions.append((mark["x"] + mark["width"] / 2, mark["y"] + mark["height"] / 2))
     for fy in (0.5, 0.3, 0.7, 0.15, 0.85, 0.05, 0.95):
         for fx in (0.02, 0.1, 0.25, 0.5, 0.75, 0.9):
-            page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
-            page.wait_for_timeout(60)
-            shown = figure_el.locator(".hoverlayer").first.text_content() or ""
-            shown = " ".join(shown.split())
+            positions.append((box["x"] + box["width"] * fx, box["y"] + box["height"] * fy))
+    for x, y in positions:
+        page.mouse.move(x, y)
+        shown = ""
+        for _ in range(10):
+            page.wait_for_timeout(100)
+            shown = " ".join((figure_el.locator(".hoverlayer").first.text_content() or "").split())
             if shown:
-                check(
-                    any(f in shown for f in fragments),
-                    f"{label}: the hover label {shown!r} holds none of the chart's own hover text",
-                )
-                page.mouse.move(0, 0)
-                return shown
+                break
+        if shown:
+            check(
+                any(f in shown for f in fragments),
+                f"{label}: the hover label {shown!r} holds none of the chart's own hover text",
+            )
+            page.mouse.move(0, 0)
+            return shown
     raise CheckFailed(f"{label}: no hover label appeared anywhere over the plot")
 
 
