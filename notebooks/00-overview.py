@@ -64,10 +64,13 @@ coverage
 #   frames, coverage and distinctive words.
 # - [Where the outlets disagree](04-where-outlets-disagree.ipynb): dates, numbers,
 #   wordings and attributions that differ between articles.
+# - [How the coverage holds up against the public record](05-against-the-record.ipynb):
+#   the articles' statements checked against releases, wire reports and statements (the
+#   record is kept in tables of its own, not from the articles).
 #
 # ## Caveats
 #
-# - The articles are the only sources. A fact they do not report is not in the tables;
+# - The article tables rest on the articles alone. A fact they do not report is not in them;
 #   where they disagree, both versions are recorded and the disagreement is not resolved.
 # - Publication dates are inferred from the texts; relative dates ("last Wednesday") are
 #   resolved against those inferred intervals, so they are intervals too.

@@ -1,0 +1,128 @@
+# %% [markdown]
+# # How the coverage holds up against the public record
+#
+# **The question.** The other notebooks ask what the articles say. This one asks whether
+# they were right: we checked their statements (dates, who said what and why, numbers,
+# careers, lawsuits) against the public record, meaning the coalition's and Alibaba's own
+# releases, wire reports, company statements and other news reports.
+#
+# **Everything on the record's side is not from the articles.** It comes from
+# `data/record_sources.csv` (one public document a row, each read from an archived copy)
+# and `data/record_checks.csv` (one checked statement a row). Neither table changes any
+# article table or any number in the other notebooks.
+
+# %%
+from iacc2016.present import notebook as nb
+from iacc2016.present import record
+from iacc2016.present import style as charts
+
+data = nb.start()
+summary = record.summary_numbers(data)
+test = record.method_test(data)
+contained = int(test["contained"].sum())
+closed = test["width_days"].dropna()
+
+# %% [markdown]
+# ## Summary of findings
+
+# %%
+by_outlet = record.ratings(data)
+contradicting = by_outlet.loc[by_outlet["contradicted"] > 0, "outlet"].tolist()
+nb.md(
+    f"- We checked **{summary['checks']} statements** of the {len(data.sources)} articles against "
+    f"**{summary['documents']} public documents**. **{summary['held']}** were confirmed in full, "
+    f"**{summary['partly']}** only in part, **{summary['contradicted']}** are contradicted by the record, "
+    f"and for **{summary['not_found']}** we found nothing either way.\n"
+    f"- The {summary['contradicted']} contradicted statements come from {len(contradicting)} outlets "
+    f"({', '.join(contradicting)}); each is shown "
+    f"below beside the record's own words.\n"
+    f"- Our own method held up: for **{contained} of {len(test)}** happenings whose day the record gives, "
+    f"the interval we inferred from the articles alone contains that day. The intervals were a median "
+    f"of **{closed.median():.0f} days** wide, the widest **{int(closed.max())} days**."
+)
+
+# %% [markdown]
+# ## Which statements held up, outlet by outlet
+#
+# Each statement we checked is rated once: confirmed, partly confirmed (the record
+# supports part of it, or a looser version), contradicted, or not found. Outlets are in
+# the order they published.
+
+# %%
+fig, chart_data = record.ratings_chart(data)
+charts.show(fig, "05-ratings", chart_data)
+
+# %%
+nb.table(record.ratings_table(data))
+
+# %% [markdown]
+# ## The contradicted statements, side by side
+#
+# The article's own words on the left, the record's on the right (both verbatim), with the
+# record document's publisher and address so that a reader can find the passage.
+
+# %%
+nb.table(record.contradictions_table(data))
+
+# %% [markdown]
+# ## A test of our own dates
+#
+# The articles carry no dates, so every date in `events.csv` is an interval reasoned from
+# the texts alone: the first and last day the happening could have fallen on. Where the
+# record gives the day, we can test the rule that vague dates stay vague: does the interval
+# contain the record's day, and how wide was it?
+
+# %%
+nb.table(record.method_table(data))
+
+# %%
+nb.md(
+    f"The interval contains the record's day for **{contained} of {len(test)}** happenings. "
+    f"The narrower an interval, the more it says; the widest here spans {int(closed.max())} days."
+)
+
+# %% [markdown]
+# ## What we could not find
+#
+# "Not found" means we searched the stored record and found nothing that confirms or
+# contradicts the statement; it is not a verdict that the statement is wrong.
+
+# %%
+nb.table(record.not_found_table(data))
+
+# %% [markdown]
+# ## Sanity checks
+
+# %%
+nb.check("every check is rated with a code of the codebook",
+         set(data.record_checks["rating"]) <= set(record.rating_order(data)))
+nb.check("the ratings per outlet add up to the checks",
+         int(record.ratings(data)["checks"].sum()) == summary["checks"])
+nb.check("every rating but 'not found' cites a record document",
+         bool(data.record_checks.loc[data.record_checks["rating"] != "not_found", "record_source_id"].notna().all()))
+
+# %% [markdown]
+# ## Limits
+#
+# - **The record is what the stored copies hold.** Several documents are reprints (wire
+#   reports in regional papers), some are undated and dated by inference (the reasoning is
+#   in `record_sources.notes`), and no court filing was read: the lawsuits are checked
+#   against wire reports of them.
+# - **Not found is not false.** A statement rated "not found" was searched for, not
+#   disproved.
+# - **One reader.** Every rating is one person's judgement, resting on quoted words a
+#   reader can check.
+
+# %% [markdown]
+# ## Sources
+#
+# The articles:
+
+# %%
+nb.md(record.articles_md(data))
+
+# %% [markdown]
+# The public-record documents the checks cite (not from the articles):
+
+# %%
+nb.md(record.cited_documents_md(data))

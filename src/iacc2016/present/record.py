@@ -1,0 +1,171 @@
+"""Notebook 05's words, tables and chart: the articles checked against the public record.
+
+Everything here sets the record (record_sources.csv, record_checks.csv: not from the
+articles) beside the article tables; the arithmetic is in iacc2016.analysis.record.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..analysis import record
+from ..data.tables import Tables
+from . import style
+from .notebook import fmt_day, fmt_interval
+
+RATING = ("record_checks", "rating")
+NOT_FROM_ARTICLES = "public record, not from the articles"
+
+
+def rating_order(t: Tables) -> list[str]:
+    return t.package.codes(*RATING)
+
+
+def rating_names(t: Tables) -> dict[str, str]:
+    return t.package.code_property(*RATING, "shortLabel")
+
+
+def rating_colors(t: Tables) -> dict[str, str]:
+    return t.package.code_property(*RATING, "color")
+
+
+def ratings(t: Tables) -> pd.DataFrame:
+    """Per outlet: a count per rating (codes as columns) and the checks, in publication order."""
+    return record.ratings_by_outlet(t.record_checks, t.sources, rating_order(t))
+
+
+def ratings_table(t: Tables) -> pd.DataFrame:
+    """The ratings per outlet as a reader reads them (named columns, a total row)."""
+    r = ratings(t)
+    names = rating_names(t)
+    out = r[["outlet", *rating_order(t), "checks"]].rename(columns={"outlet": "Outlet", "checks": "Statements checked"})
+    total = out.sum(numeric_only=True)
+    out = pd.concat(
+        [out, pd.DataFrame([{"Outlet": f"All {len(t.sources)} articles", **total.to_dict()}])], ignore_index=True
+    )
+    return out.rename(columns=names)
+
+
+def ratings_chart(t: Tables) -> tuple[go.Figure, pd.DataFrame]:
+    """Stacked bars: how each outlet's checked statements fared against the record."""
+    r = ratings(t)
+    names, colors = rating_names(t), rating_colors(t)
+    fig = go.Figure()
+    for code in rating_order(t):
+        fig.add_bar(
+            y=r["outlet"],
+            x=r[code],
+            name=names[code],
+            orientation="h",
+            marker_color=colors[code],
+            customdata=r["checks"],
+            hovertemplate=f"%{{y}}: %{{x}} of %{{customdata}} statements {names[code].lower()}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", legend_traceorder="normal")
+    fig.update_yaxes(autorange="reversed")
+    summary = summary_numbers(t)
+    title = (
+        f"{summary['held']} of {summary['checks']} statements held up in full; "
+        f"{summary['contradicted']} are contradicted by the record"
+    )
+    style.finish(
+        fig,
+        title,
+        f"record_checks.csv and record_sources.csv ({NOT_FROM_ARTICLES}), on statements of {len(t.sources)} articles",
+        x_title="Statements checked against the public record",
+        height=380,
+        legend_rows=1,
+        note="Each bar counts one outlet's statements that we checked; a statement is rated once.",
+    )
+    data = r[["outlet", *rating_order(t), "checks"]]
+    return fig, data
+
+
+def summary_numbers(t: Tables) -> dict[str, int]:
+    counts = t.record_checks["rating"].value_counts()
+    return {
+        "checks": len(t.record_checks),
+        "documents": int(t.record_checks["record_source_id"].dropna().nunique()),
+        "held": int(counts.get("confirmed", 0)),
+        "partly": int(counts.get("partly_confirmed", 0)),
+        "contradicted": int(counts.get("contradicted", 0)),
+        "not_found": int(counts.get("not_found", 0)),
+    }
+
+
+def contradictions_table(t: Tables) -> pd.DataFrame:
+    """Each contradicted statement: the article's words beside the record's, with its address."""
+    c = record.contradictions(t.record_checks, t.record_sources, t.tables)
+    return pd.DataFrame(
+        {
+            "Outlet": c["outlet"],
+            "What the article says (its words)": c["article_words"],
+            "What the record says (its words)": c["record_snippet"],
+            "Record document": c["record_publisher"] + ": " + c["record_url"],
+            "Our reading": c["explanation"],
+        }
+    )
+
+
+def method_test(t: Tables) -> pd.DataFrame:
+    return record.method_test(t.record_checks, t.events)
+
+
+def method_table(t: Tables) -> pd.DataFrame:
+    """The test of our own dates: the interval inferred from the articles, the record's day."""
+    m = method_test(t)
+    labels = dict(zip(t.events["event_id"], t.events["label"], strict=True))
+    return pd.DataFrame(
+        {
+            "Happening": m["event_id"].map(labels),
+            "Our interval (from the articles)": [
+                fmt_interval(a, b) for a, b in zip(m["date_start"], m["date_end"], strict=True)
+            ],
+            "Days in the interval": m["width_days"].astype("string").fillna("open (only a latest day)"),
+            "The record's day (not from the articles)": [fmt_day(d) for d in m["record_day"]],
+            "Does our interval hold it?": m["contained"].map({True: "Holds it", False: "Misses it"}),
+        }
+    ).drop_duplicates()
+
+
+def not_found_table(t: Tables) -> pd.DataFrame:
+    c = t.record_checks[t.record_checks["rating"] == "not_found"].sort_values("check_id")
+    outlets = t.outlet_of()
+    return pd.DataFrame({"Outlet": c["source_id"].map(outlets), "Statement": c["statement"], "Why": c["explanation"]})
+
+
+def cited_documents_md(t: Tables) -> str:
+    """A Markdown list of the record documents the checks cite, each linked, with where it was read."""
+    used = set(t.record_checks["record_source_id"].dropna())
+    docs = t.record_sources[t.record_sources["record_source_id"].isin(used)].sort_values(
+        ["published_start", "publisher", "title"]
+    )
+    lines = []
+    for d in docs.itertuples(index=False):
+        when = fmt_interval(d.published_start, d.published_end)
+        lines.append(
+            f"- {esc(d.publisher)}, [{esc(d.title)}]({d.url}), {when}; read from an {esc(d.read_from)} "
+            f"on {fmt_day(d.read_on)}."
+        )
+    return "\n".join(lines)
+
+
+def articles_md(t: Tables) -> str:
+    """A Markdown list of the five articles, each linked."""
+    lines = []
+    for s in t.sources.sort_values(["published_start", "published_end", "outlet"]).itertuples(index=False):
+        name = esc(s.headline) if isinstance(s.headline, str) else f"the article at {urlsplit(s.url).hostname}"
+        lines.append(
+            f"- {esc(s.outlet)}, [{name}]({s.url}), published "
+            f"{fmt_interval(s.published_start, s.published_end)} (inferred from the text)."
+        )
+    return "\n".join(lines)
+
+
+def esc(text) -> str:
+    """Data text put into Markdown: no markup, no link syntax."""
+    return html.escape(str(text), quote=False).replace("[", "&#91;").replace("]", "&#93;")
