@@ -11,13 +11,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 
 from .. import settings
 from . import rules
+from .paths import OutsideFolder, confined, open_problem
 from .problems import DataValidationError, Problem
 from .schema import PANDAS_DTYPES, Field, Package, Resource, load_package
 
@@ -29,6 +32,13 @@ _INTEGER = re.compile(r"-?\d+")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # how surrogateescape marks bytes that are not UTF-8
+# Characters no cell may hold: C0/C1 controls (NUL, ESC, BEL, ...) but tab, line feed and
+# carriage return, and the bidirectional overrides that make text display unlike its bytes.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Markup that an HTML or Markdown rendering would run: a tag, an event-handler attribute, a
+# script address. No text in this dataset needs any of them.
+_MARKUP = re.compile(r"<\s*[A-Za-z!/?]|\bon[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
+INT64 = (-(2**63), 2**63 - 1)
 _DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 BOM = b"\xef\xbb\xbf"
 
@@ -75,19 +85,39 @@ def read_all(data_dir: Path | None = None) -> tuple[Package, dict[str, pd.DataFr
 # ----------------------------------------------------------------------------- one file
 def _read_and_check(resource: Resource, data_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
     file = resource.path
-    path = data_dir / resource.path
-    if not path.is_file():
-        return pd.DataFrame(), [Problem(file, None, None, "file is missing (datapackage.json lists it)")]
-    raw = path.read_bytes()
+    try:
+        path = confined(data_dir, resource.path)
+    except OutsideFolder as exc:
+        return pd.DataFrame(), [
+            Problem("datapackage.json", None, None, f"resource {resource.name!r}: path {exc}; refused, nothing read")
+        ]
+    why = open_problem(path)
+    if why is not None:
+        if why == "is missing":
+            why = "file is missing (datapackage.json lists it)"
+        return pd.DataFrame(), [Problem(file, None, None, why)]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return pd.DataFrame(), [Problem(file, None, None, f"cannot be read ({exc.strerror})")]
     if not raw.strip():
         return pd.DataFrame(), [Problem(file, None, None, "file is empty (expected a header row and data)")]
+    encoding = _foreign_encoding(raw)
+    if encoding:
+        return pd.DataFrame(), [Problem(file, None, None, f"{encoding}; save it as UTF-8 (encoding)")]
     if raw.startswith(BOM):
         raw = raw[len(BOM) :]  # a spreadsheet's "UTF-8 with BOM": read as UTF-8 (writes stay BOM-free)
+    binary_line = _binary_line(raw)
+    if binary_line is not None:
+        return pd.DataFrame(), [
+            Problem(
+                file, binary_line, None, "is binary data, not CSV text (from this line on); expected a UTF-8 CSV file"
+            )
+        ]
     text = raw.decode("utf-8", errors="surrogateescape")
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as exc:
-        return pd.DataFrame(), [Problem(file, None, None, f"is not valid CSV ({exc})")]
+    records, problem = _parse(file, text)
+    if problem is not None:
+        return pd.DataFrame(), [problem]
     header = records[0] if records else []
     problems = _header_problems(resource, header)
     if problems:
@@ -113,6 +143,54 @@ def _read_and_check(resource: Resource, data_dir: Path) -> tuple[pd.DataFrame, l
     if problems:
         return pd.DataFrame(), problems
     return _typed(resource, frame), []
+
+
+def _foreign_encoding(raw: bytes) -> str | None:
+    """A file saved as UTF-16 or UTF-32 (what some spreadsheets call "Unicode text")."""
+    head = raw[:4096]
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "file is UTF-32 encoded"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "file is UTF-16 encoded"
+    if len(head) >= 8 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4):
+        return "file looks UTF-16 encoded (every other byte is zero)"
+    return None
+
+
+_TEXT_BYTES = frozenset(b"\t\n\r") | frozenset(range(0x20, 0x100))
+
+
+def _binary_line(raw: bytes) -> int | None:
+    """The line where binary data starts: a block of control bytes no text file holds
+    (a stray NUL inside a cell is left to the cell check, which names its column)."""
+    head = raw[:8192]
+    control = sum(1 for b in head if b not in _TEXT_BYTES)
+    if control <= max(2, len(head) // 100):
+        return None
+    first = next(i for i, b in enumerate(head) if b not in _TEXT_BYTES)
+    return head[:first].count(b"\n") + 1
+
+
+def _parse(file: str, text: str) -> tuple[list[list[str]], Problem | None]:
+    """The CSV records; a structure error names the record (row) where it happened."""
+    records: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as exc:
+        row = len(records) + 1
+        reason = str(exc)
+        if "field larger than field limit" in reason:
+            what = f"a cell is over {csv.field_size_limit()} characters long (the limit is {MAX_CELL_CHARS}); a paste accident?"
+        elif "unexpected end of data" in reason:
+            what = f"a quoted cell is never closed (unbalanced quote; it runs from here to the end of the file, line {reader.line_num})"
+        elif "expected after" in reason:
+            what = 'a quote inside a cell is not doubled (a cell with a quote must be written "like ""this""")'
+        else:
+            what = f"is not valid CSV ({reason})"
+        return records, Problem(file, row, None, what)
+    return records, None
 
 
 def _header_problems(resource: Resource, header: list[str]) -> list[Problem]:
@@ -158,25 +236,40 @@ def _column_problems(
     if bad_bytes is not None and bad_bytes.any():
         report(bad_bytes, "holds bytes that are not UTF-8; save the file as UTF-8")
         s = s.where(~bad_bytes, "")
+    control = s.str.contains(_CONTROL.pattern, regex=True)
+    report(control, lambda v: f"holds a control character ({_control_name(v)}); remove it")
     length = s.str.len()
     limit = min(field.max_length or MAX_CELL_CHARS, MAX_CELL_CHARS)
     report(length > limit, lambda v: f"cell is {len(v)} characters long; the limit is {limit}")
-    empty = length == 0
+    empty = (length == 0) & ~control
     if field.required:
         report(empty, "is required but empty")
-    present = ~empty & (length <= limit)
+    blank = ~empty & (s.str.strip() == "")
+    report(blank, "holds only whitespace" + (" (it is required)" if field.required else "; leave it empty or fill it"))
+    empty |= blank
+    present = ~empty & ~control & (length <= limit)
     padded = present & (s.str.strip() != s)
     if not field.is_free_text or col in resource.key_fields:
         report(padded, lambda v: f"{v!r} has leading or trailing spaces")
         present &= ~padded
     if field.is_free_text:
-        formula = present & s.str.startswith(FORMULA_PREFIXES)
-        report(formula, lambda v: f"starts with {v[0]!r}, which a spreadsheet would run as a formula; reword it")
+        # A spreadsheet skips leading whitespace before it reads "=", so strip before testing.
+        formula = present & s.str.lstrip().str.startswith(FORMULA_PREFIXES)
+        report(
+            formula,
+            lambda v: f"starts with {v.lstrip()[0]!r}, which a spreadsheet would run as a formula; reword it",
+        )
+    if field.type == "string":
+        markup = present & s.str.contains(_MARKUP.pattern, regex=True, flags=re.IGNORECASE)
+        report(markup, lambda v: f"holds markup ({_MARKUP.search(v).group(0)!r}...); text cells hold plain text only")
     checked = s[present]
     if field.type == "integer":
         bad = ~checked.str.fullmatch(_INTEGER.pattern)
         report(_expand(bad, s), lambda v: f"{v!r} is not a whole number")
         checked = checked[~bad]
+        huge = ~checked.map(lambda v: INT64[0] <= int(v) <= INT64[1]).astype(bool)
+        report(_expand(huge, s), lambda v: f"{v} is too large for a whole number (the limit is {INT64[1]})")
+        checked = checked[~huge]
     elif field.type == "number":
         bad = ~checked.str.fullmatch(_NUMBER.pattern)
         report(
@@ -184,6 +277,9 @@ def _column_problems(
             lambda v: f"{v!r} is not a number (digits and a decimal point; no thousands separators or units)",
         )
         checked = checked[~bad]
+        huge = ~checked.map(lambda v: math.isfinite(float(v))).astype(bool)
+        report(_expand(huge, s), lambda v: f"{v} is too large for a number")
+        checked = checked[~huge]
     elif field.type == "boolean":
         bad = ~checked.isin(TRUE_VALUES | FALSE_VALUES)
         report(_expand(bad, s), lambda v: f"{v!r} is not true or false")
@@ -206,6 +302,12 @@ def _column_problems(
     if field.unique and resource.primary_key != (col,):
         out += _duplicates(file, col, s[present], rows[present])
     return out
+
+
+def _control_name(value: str) -> str:
+    ch = _CONTROL.search(value).group(0)
+    name = {"\x00": "NUL", "\x07": "BEL (bell)", "\x1b": "ESC (terminal escape)", "\x7f": "DEL"}.get(ch)
+    return f"U+{ord(ch):04X} {name or unicodedata.name(ch, 'control')}"
 
 
 def _expand(mask: pd.Series, like: pd.Series) -> pd.Series:
