@@ -8,9 +8,7 @@ record), all in one pass. Nothing here ever writes a file.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
 import re
 import unicodedata
@@ -20,6 +18,10 @@ import pandas as pd
 
 from .. import settings
 from . import rules
+from .csvfile import binary_line as _binary_line
+from .csvfile import foreign_encoding as _foreign_encoding
+from .csvfile import header_problems as _header_problems
+from .csvfile import parse
 from .paths import OutsideFolder, confined, open_problem
 from .problems import DataValidationError, Problem
 from .schema import PANDAS_DTYPES, Field, Package, Resource, load_package
@@ -39,7 +41,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 # script address. No text in this dataset needs any of them.
 _MARKUP = re.compile(r"<\s*[A-Za-z!/?]|\bon[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
 INT64 = (-(2**63), 2**63 - 1)
-_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 BOM = b"\xef\xbb\xbf"
 
 
@@ -115,7 +116,7 @@ def _read_and_check(resource: Resource, data_dir: Path) -> tuple[pd.DataFrame, l
             )
         ]
     text = raw.decode("utf-8", errors="surrogateescape")
-    records, problem = _parse(file, text)
+    records, problem = parse(file, text, MAX_CELL_CHARS)
     if problem is not None:
         return pd.DataFrame(), [problem]
     header = records[0] if records else []
@@ -143,78 +144,6 @@ def _read_and_check(resource: Resource, data_dir: Path) -> tuple[pd.DataFrame, l
     if problems:
         return pd.DataFrame(), problems
     return _typed(resource, frame), []
-
-
-def _foreign_encoding(raw: bytes) -> str | None:
-    """A file saved as UTF-16 or UTF-32 (what some spreadsheets call "Unicode text")."""
-    head = raw[:4096]
-    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "file is UTF-32 encoded"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "file is UTF-16 encoded"
-    if len(head) >= 8 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4):
-        return "file looks UTF-16 encoded (every other byte is zero)"
-    return None
-
-
-_TEXT_BYTES = frozenset(b"\t\n\r") | frozenset(range(0x20, 0x100))
-
-
-def _binary_line(raw: bytes) -> int | None:
-    """The line where binary data starts: a block of control bytes no text file holds
-    (a stray NUL inside a cell is left to the cell check, which names its column)."""
-    head = raw[:8192]
-    control = sum(1 for b in head if b not in _TEXT_BYTES)
-    if control <= max(2, len(head) // 100):
-        return None
-    first = next(i for i, b in enumerate(head) if b not in _TEXT_BYTES)
-    return head[:first].count(b"\n") + 1
-
-
-def _parse(file: str, text: str) -> tuple[list[list[str]], Problem | None]:
-    """The CSV records; a structure error names the record (row) where it happened."""
-    records: list[list[str]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        for record in reader:
-            records.append(record)
-    except csv.Error as exc:
-        row = len(records) + 1
-        reason = str(exc)
-        if "field larger than field limit" in reason:
-            what = f"a cell is over {csv.field_size_limit()} characters long (the limit is {MAX_CELL_CHARS}); a paste accident?"
-        elif "unexpected end of data" in reason:
-            what = f"a quoted cell is never closed (unbalanced quote; it runs from here to the end of the file, line {reader.line_num})"
-        elif "expected after" in reason:
-            what = 'a quote inside a cell is not doubled (a cell with a quote must be written "like ""this""")'
-        else:
-            what = f"is not valid CSV ({reason})"
-        return records, Problem(file, row, None, what)
-    return records, None
-
-
-def _header_problems(resource: Resource, header: list[str]) -> list[Problem]:
-    file, expected = resource.path, resource.field_names
-    if len(header) == 1:
-        for delim, label in _DELIMITERS.items():
-            if delim in header[0]:
-                return [Problem(file, 1, None, f"columns are separated by {label}; expected commas")]
-    problems = []
-    seen = set()
-    for name in header:
-        if name in seen:
-            problems.append(Problem(file, 1, name, "column appears twice in the header"))
-        seen.add(name)
-    for name in header:
-        if name not in expected:
-            hint = " (it has leading or trailing spaces)" if name.strip() in expected else ""
-            problems.append(Problem(file, 1, name, f"unexpected column{hint}; expected: {', '.join(expected)}"))
-    for name in expected:
-        if name not in header:
-            problems.append(Problem(file, 1, name, "missing column"))
-    if not problems and header != expected:
-        problems.append(Problem(file, 1, None, f"columns are out of order; expected: {', '.join(expected)}"))
-    return problems
 
 
 def _column_problems(
