@@ -74,18 +74,16 @@ $(LAB_SETTINGS): scripts/lab.py | $(STAMP)
 venv: $(STAMP) $(LAB_SETTINGS)
 
 reproduce: $(STAMP)
-	@echo "==> [reproduce 1/6] deriving text features from the article folder (data/derived/)"
+	@echo "==> [reproduce 1/5] deriving text features from the article folder (data/derived/)"
 	@$(PY) -m iacc2016 features --if-available
-	@echo "==> [reproduce 2/6] validating the data"
+	@echo "==> [reproduce 2/5] validating the data"
 	@$(PY) -m iacc2016 validate
-	@echo "==> [reproduce 3/6] regenerating the data dictionary"
+	@echo "==> [reproduce 3/5] regenerating the data dictionary"
 	@$(PY) -m iacc2016 datadict
-	@echo "==> [reproduce 4/6] checking for a browser for static chart images"
+	@echo "==> [reproduce 4/5] checking for a browser for static chart images"
 	@$(PY) -m iacc2016 browser
-	@echo "==> [reproduce 5/6] carrying notebook sources (.py) into the notebooks"
-	@$(MAKE) --no-print-directory sync
-	@echo "==> [reproduce 6/6] executing $(words $(NOTEBOOKS)) notebooks in place"
-	@$(PY) scripts/notebooks.py $(NOTEBOOKS)
+	@echo "==> [reproduce 5/5] carrying each notebook's .py source in and executing $(words $(NOTEBOOKS)) notebooks (in memory; every notebook and chart-data file is replaced together, only when all succeed)"
+	@$(PY) scripts/notebooks.py --sync $(NOTEBOOKS)
 
 # Every step runs even when an earlier one fails (a lint error must not hide a failing
 # notebook); the summary names the failed steps and the exit status is non-zero.

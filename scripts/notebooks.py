@@ -6,6 +6,8 @@ notebook, the cell and the error, and leaves the committed notebook untouched.""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from iacc2016 import settings
-from iacc2016.atomic import write_text_atomic
+from iacc2016.atomic import commit_files, recover, write_text_atomic
 from iacc2016.settings import display_path
 
 TIMEOUT_SECONDS = 600
@@ -33,13 +35,57 @@ class NotebookFailed(Exception):
         return f"{where}: {self.error}"
 
 
-def run(path: Path, timeout: int = TIMEOUT_SECONDS, kernel_env: dict[str, str] | None = None) -> nbformat.NotebookNode:
+def read_source(path: Path, sync: bool = False) -> nbformat.NotebookNode:
+    """The notebook to execute: the committed .ipynb, or with `sync` its .py twin's cells
+    (jupytext) over the .ipynb's outputs, in memory; a broken file is NotebookFailed."""
+    import json
+
+    name = display_path(path)
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except (OSError, ValueError, nbformat.reader.NotJSONError, KeyError, AttributeError) as exc:
+        what = (
+            "is truncated or not JSON"
+            if isinstance(exc, (ValueError, json.JSONDecodeError))
+            else f"cannot be read ({exc.__class__.__name__})"
+        )
+        raise NotebookFailed(name, None, f"the notebook {what}; restore it with git checkout") from None
+    twin = path.with_suffix(".py")
+    if sync and twin.is_file():
+        nb = _synced(path, twin)
+    return nb
+
+
+def _synced(path: Path, twin: Path) -> nbformat.NotebookNode:
+    """What `make sync` (`jupytext --update --to ipynb`) would write, made on copies in a
+    temporary folder, so the committed notebook is untouched until the whole rebuild works."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="iacc-sync-") as folder:
+        shutil.copy(path, Path(folder) / path.name)
+        shutil.copy(twin, Path(folder) / twin.name)
+        done = subprocess.run(
+            [sys.executable, "-m", "jupytext", "--quiet", "--update", "--to", "ipynb", twin.name],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["jupytext failed"])[-1].replace(folder + "/", "")
+            raise NotebookFailed(display_path(twin), None, f"cannot be carried into its notebook ({last})")
+        return nbformat.read(Path(folder) / path.name, as_version=4)
+
+
+def run(
+    path: Path, timeout: int = TIMEOUT_SECONDS, kernel_env: dict[str, str] | None = None, sync: bool = False
+) -> nbformat.NotebookNode:
     """Execute a notebook from a fresh kernel, in memory; raise NotebookFailed on error.
 
     `kernel_env` is added to this process's environment for the kernel alone (how a
     setting reaches the kernel; this process's environment is never changed)."""
     path = Path(path)
-    nb = nbformat.read(path, as_version=4)
+    nb = read_source(path, sync=sync)
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -52,7 +98,7 @@ def run(path: Path, timeout: int = TIMEOUT_SECONDS, kernel_env: dict[str, str] |
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     try:
-        client.execute(env={**os.environ, **(kernel_env or {})})
+        _execute_interruptibly(client, env={**os.environ, **(kernel_env or {})})
     except CellExecutionError as exc:
         raise NotebookFailed(display_path(path), _failing_cell(nb), f"{exc.ename}: {exc.evalue}") from None
     except CellTimeoutError:
@@ -60,6 +106,20 @@ def run(path: Path, timeout: int = TIMEOUT_SECONDS, kernel_env: dict[str, str] |
     except DeadKernelError as exc:
         raise NotebookFailed(display_path(path), _failing_cell(nb), f"kernel died ({exc})") from None
     return nb
+
+
+def _execute_interruptibly(client: NotebookClient, env: dict[str, str]) -> None:
+    """client.execute, with Ctrl-C (or SIGTERM) raised as KeyboardInterrupt: nbclient
+    catches those signals itself, kills the kernel and then fails with an unrelated error
+    (a dead kernel, an assertion); its signal handler leaves a mark we recognise."""
+    try:
+        # The kernel process's own log (not cell output, which arrives over its channels) would
+        # print a traceback of its torn-down sockets on Ctrl-C; cell errors are reported anyway.
+        client.execute(env=env, stderr=subprocess.DEVNULL)
+    except BaseException:
+        if hasattr(client, "_async_cleanup_kernel_future"):  # set by nbclient's signal handler
+            raise KeyboardInterrupt from None
+        raise
 
 
 def _failing_cell(nb) -> int | None:
@@ -84,20 +144,75 @@ def execute_in_place(path: Path, timeout: int = TIMEOUT_SECONDS, kernel_env: dic
     return time.perf_counter() - start
 
 
-def main(paths: list[str]) -> int:
+def rebuild(paths: list[Path], kernel_env: dict[str, str], chart_dir: Path | None, sync: bool) -> list[Path]:
+    """Every notebook executed in memory (its chart data into a staging folder), then every
+    notebook and chart-data file committed together, only when all of them succeeded.
+    Raises NotebookFailed (nothing written) on the first failure."""
+    import shutil
+    import tempfile
+
+    files: dict[Path, bytes] = {}
+    root = paths[0].resolve().parent
+    recover(root)
+    staging = Path(tempfile.mkdtemp(prefix="iacc-chart-data-"))
+    try:
+        env = {**kernel_env, settings.CHART_DATA_ENV: str(staging)}
+        for p in paths:
+            start = time.perf_counter()
+            nb = run(p, kernel_env=env, sync=sync)
+            files[p.resolve()] = serialize(nb).encode("utf-8")
+            if sync and p.with_suffix(".py").is_file():
+                pass  # the .py is the source: it is read, never written
+            print(f"executed {display_path(p)} in {time.perf_counter() - start:.1f} s", flush=True)
+        if chart_dir is not None:
+            for csv_file in sorted(staging.glob("*.csv")):
+                files[(chart_dir / csv_file.name).resolve()] = csv_file.read_bytes()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return commit_files(root, files)
+
+
+def main(argv: list[str]) -> int:
     """`make reproduce`: the notebooks written back must carry their PNGs, so each kernel is
     told to require them (a kernel without a browser stops instead of skipping them), and
-    the renderer is the static one whatever the calling shell has set."""
-    kernel_env = settings.current().with_(require_static_images=True, renderer=settings.STATIC_RENDERER).as_env()
-    failed = 0
-    for p in paths:
-        try:
-            seconds = execute_in_place(Path(p), kernel_env=kernel_env)
-            print(f"executed {display_path(Path(p))} in {seconds:.1f} s")
-        except NotebookFailed as exc:
-            failed += 1
-            print(f"FAILED {exc} (the committed notebook was left unchanged)", file=sys.stderr)
-    return 1 if failed else 0
+    the renderer is the static one whatever the calling shell has set. With `--sync`, each
+    notebook's .py twin is carried in first, in memory. Nothing is written unless every
+    notebook ran: then every notebook and chart-data file is replaced in one step."""
+    sync = "--sync" in argv
+    paths = [Path(a) for a in argv if a != "--sync"]
+    if not paths:
+        return 0
+    current = settings.current()
+    kernel_env = current.with_(require_static_images=True, renderer=settings.STATIC_RENDERER).as_env()
+    chart_dir = current.chart_data_dir
+    interrupted = []
+
+    def on_sigint(signum, frame):
+        interrupted.append(signum)  # nbclient's clean-up may turn the KeyboardInterrupt into another error
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_sigint)
+    try:
+        changed = rebuild(paths, kernel_env, chart_dir, sync)
+    except BaseException as exc:
+        if interrupted or isinstance(exc, KeyboardInterrupt):
+            print("reproduce: interrupted; nothing was written", file=sys.stderr)
+            return 130
+        if isinstance(exc, NotebookFailed):
+            print(
+                f"FAILED {exc} (nothing was written: every notebook and chart-data file is as it was)", file=sys.stderr
+            )
+            return 1
+        if isinstance(exc, OSError):
+            where = display_path(Path(exc.filename)) if exc.filename else "a file"
+            print(f"reproduce: cannot write {where} ({exc.strerror}); nothing was written", file=sys.stderr)
+            return 4
+        raise
+    print(
+        f"reproduce: {len(changed)} file(s) replaced"
+        + (": " + ", ".join(display_path(c) for c in changed) if changed else "")
+    )
+    return 0
 
 
 if __name__ == "__main__":

@@ -118,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{args.command}: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # the machine, not the data: a read-only folder, a full disk
+        where = settings.display_path(Path(exc.filename)) if exc.filename else "a file"
+        print(f"{args.command}: cannot write or read {where} ({exc.strerror}); nothing was changed", file=sys.stderr)
+        return 4
     except Exception as exc:  # a bug, not bad input: say so in one line
         if settings.debug_requested():
             raise

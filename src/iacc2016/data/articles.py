@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..settings import display_path
+from .paths import OutsideFolder, confined
 from .problems import Problem
 from .text import body_lines, collapse_whitespace
 
@@ -36,7 +37,7 @@ class Article:
 
 def read_article(folder: Path, seed_file: str, source_id: str, furniture: pd.DataFrame | None = None) -> Article:
     """Read one article; raises OSError/UnicodeDecodeError for the caller to report."""
-    data = (Path(folder) / seed_file).read_bytes()
+    data = confined(Path(folder), seed_file).read_bytes()  # OutsideFolder before anything is read
     lines: frozenset[int] = frozenset()
     if furniture is not None and len(furniture):
         mine = furniture[furniture["source_id"] == source_id]
@@ -54,6 +55,8 @@ def load_articles(
         row = i + 2
         try:
             articles[r.source_id] = read_article(folder, r.seed_file, r.source_id, furniture)
+        except OutsideFolder as exc:
+            problems.append(Problem("sources.csv", row, "seed_file", f"{exc}; refused, nothing read"))
         except FileNotFoundError:
             problems.append(
                 Problem(

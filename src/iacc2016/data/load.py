@@ -8,16 +8,21 @@ record), all in one pass. Nothing here ever writes a file.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
+import math
 import re
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
 
 from .. import settings
 from . import rules
+from .csvfile import binary_line as _binary_line
+from .csvfile import foreign_encoding as _foreign_encoding
+from .csvfile import header_problems as _header_problems
+from .csvfile import parse
+from .paths import OutsideFolder, confined, open_problem
 from .problems import DataValidationError, Problem
 from .schema import PANDAS_DTYPES, Field, Package, Resource, load_package
 
@@ -29,7 +34,13 @@ _INTEGER = re.compile(r"-?\d+")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # how surrogateescape marks bytes that are not UTF-8
-_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+# Characters no cell may hold: C0/C1 controls (NUL, ESC, BEL, ...) but tab, line feed and
+# carriage return, and the bidirectional overrides that make text display unlike its bytes.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Markup that an HTML or Markdown rendering would run: a tag, an event-handler attribute, a
+# script address. No text in this dataset needs any of them.
+_MARKUP = re.compile(r"<\s*[A-Za-z!/?]|\bon[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
+INT64 = (-(2**63), 2**63 - 1)
 BOM = b"\xef\xbb\xbf"
 
 
@@ -75,19 +86,39 @@ def read_all(data_dir: Path | None = None) -> tuple[Package, dict[str, pd.DataFr
 # ----------------------------------------------------------------------------- one file
 def _read_and_check(resource: Resource, data_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
     file = resource.path
-    path = data_dir / resource.path
-    if not path.is_file():
-        return pd.DataFrame(), [Problem(file, None, None, "file is missing (datapackage.json lists it)")]
-    raw = path.read_bytes()
+    try:
+        path = confined(data_dir, resource.path)
+    except OutsideFolder as exc:
+        return pd.DataFrame(), [
+            Problem("datapackage.json", None, None, f"resource {resource.name!r}: path {exc}; refused, nothing read")
+        ]
+    why = open_problem(path)
+    if why is not None:
+        if why == "is missing":
+            why = "file is missing (datapackage.json lists it)"
+        return pd.DataFrame(), [Problem(file, None, None, why)]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return pd.DataFrame(), [Problem(file, None, None, f"cannot be read ({exc.strerror})")]
     if not raw.strip():
         return pd.DataFrame(), [Problem(file, None, None, "file is empty (expected a header row and data)")]
+    encoding = _foreign_encoding(raw)
+    if encoding:
+        return pd.DataFrame(), [Problem(file, None, None, f"{encoding}; save it as UTF-8 (encoding)")]
     if raw.startswith(BOM):
         raw = raw[len(BOM) :]  # a spreadsheet's "UTF-8 with BOM": read as UTF-8 (writes stay BOM-free)
+    binary_line = _binary_line(raw)
+    if binary_line is not None:
+        return pd.DataFrame(), [
+            Problem(
+                file, binary_line, None, "is binary data, not CSV text (from this line on); expected a UTF-8 CSV file"
+            )
+        ]
     text = raw.decode("utf-8", errors="surrogateescape")
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as exc:
-        return pd.DataFrame(), [Problem(file, None, None, f"is not valid CSV ({exc})")]
+    records, problem = parse(file, text, MAX_CELL_CHARS)
+    if problem is not None:
+        return pd.DataFrame(), [problem]
     header = records[0] if records else []
     problems = _header_problems(resource, header)
     if problems:
@@ -115,30 +146,6 @@ def _read_and_check(resource: Resource, data_dir: Path) -> tuple[pd.DataFrame, l
     return _typed(resource, frame), []
 
 
-def _header_problems(resource: Resource, header: list[str]) -> list[Problem]:
-    file, expected = resource.path, resource.field_names
-    if len(header) == 1:
-        for delim, label in _DELIMITERS.items():
-            if delim in header[0]:
-                return [Problem(file, 1, None, f"columns are separated by {label}; expected commas")]
-    problems = []
-    seen = set()
-    for name in header:
-        if name in seen:
-            problems.append(Problem(file, 1, name, "column appears twice in the header"))
-        seen.add(name)
-    for name in header:
-        if name not in expected:
-            hint = " (it has leading or trailing spaces)" if name.strip() in expected else ""
-            problems.append(Problem(file, 1, name, f"unexpected column{hint}; expected: {', '.join(expected)}"))
-    for name in expected:
-        if name not in header:
-            problems.append(Problem(file, 1, name, "missing column"))
-    if not problems and header != expected:
-        problems.append(Problem(file, 1, None, f"columns are out of order; expected: {', '.join(expected)}"))
-    return problems
-
-
 def _column_problems(
     file: str, resource: Resource, field: Field, values: pd.Series, undecoded: bool = True
 ) -> list[Problem]:
@@ -158,25 +165,40 @@ def _column_problems(
     if bad_bytes is not None and bad_bytes.any():
         report(bad_bytes, "holds bytes that are not UTF-8; save the file as UTF-8")
         s = s.where(~bad_bytes, "")
+    control = s.str.contains(_CONTROL.pattern, regex=True)
+    report(control, lambda v: f"holds a control character ({_control_name(v)}); remove it")
     length = s.str.len()
     limit = min(field.max_length or MAX_CELL_CHARS, MAX_CELL_CHARS)
     report(length > limit, lambda v: f"cell is {len(v)} characters long; the limit is {limit}")
-    empty = length == 0
+    empty = (length == 0) & ~control
     if field.required:
         report(empty, "is required but empty")
-    present = ~empty & (length <= limit)
+    blank = ~empty & (s.str.strip() == "")
+    report(blank, "holds only whitespace" + (" (it is required)" if field.required else "; leave it empty or fill it"))
+    empty |= blank
+    present = ~empty & ~control & (length <= limit)
     padded = present & (s.str.strip() != s)
     if not field.is_free_text or col in resource.key_fields:
         report(padded, lambda v: f"{v!r} has leading or trailing spaces")
         present &= ~padded
     if field.is_free_text:
-        formula = present & s.str.startswith(FORMULA_PREFIXES)
-        report(formula, lambda v: f"starts with {v[0]!r}, which a spreadsheet would run as a formula; reword it")
+        # A spreadsheet skips leading whitespace before it reads "=", so strip before testing.
+        formula = present & s.str.lstrip().str.startswith(FORMULA_PREFIXES)
+        report(
+            formula,
+            lambda v: f"starts with {v.lstrip()[0]!r}, which a spreadsheet would run as a formula; reword it",
+        )
+    if field.type == "string":
+        markup = present & s.str.contains(_MARKUP.pattern, regex=True, flags=re.IGNORECASE)
+        report(markup, lambda v: f"holds markup ({_MARKUP.search(v).group(0)!r}...); text cells hold plain text only")
     checked = s[present]
     if field.type == "integer":
         bad = ~checked.str.fullmatch(_INTEGER.pattern)
         report(_expand(bad, s), lambda v: f"{v!r} is not a whole number")
         checked = checked[~bad]
+        huge = ~checked.map(lambda v: INT64[0] <= int(v) <= INT64[1]).astype(bool)
+        report(_expand(huge, s), lambda v: f"{v} is too large for a whole number (the limit is {INT64[1]})")
+        checked = checked[~huge]
     elif field.type == "number":
         bad = ~checked.str.fullmatch(_NUMBER.pattern)
         report(
@@ -184,6 +206,9 @@ def _column_problems(
             lambda v: f"{v!r} is not a number (digits and a decimal point; no thousands separators or units)",
         )
         checked = checked[~bad]
+        huge = ~checked.map(lambda v: math.isfinite(float(v))).astype(bool)
+        report(_expand(huge, s), lambda v: f"{v} is too large for a number")
+        checked = checked[~huge]
     elif field.type == "boolean":
         bad = ~checked.isin(TRUE_VALUES | FALSE_VALUES)
         report(_expand(bad, s), lambda v: f"{v!r} is not true or false")
@@ -206,6 +231,12 @@ def _column_problems(
     if field.unique and resource.primary_key != (col,):
         out += _duplicates(file, col, s[present], rows[present])
     return out
+
+
+def _control_name(value: str) -> str:
+    ch = _CONTROL.search(value).group(0)
+    name = {"\x00": "NUL", "\x07": "BEL (bell)", "\x1b": "ESC (terminal escape)", "\x7f": "DEL"}.get(ch)
+    return f"U+{ord(ch):04X} {name or unicodedata.name(ch, 'control')}"
 
 
 def _expand(mask: pd.Series, like: pd.Series) -> pd.Series:

@@ -159,8 +159,64 @@ def _load_package_cached(path: str, _mtime: int) -> Package:
         raise DataValidationError([Problem("datapackage.json", None, None, "missing")])
     try:
         descriptor = json.loads(p.read_text(encoding="utf-8"))
-        return Package(descriptor, tuple(_resource(r) for r in descriptor["resources"]))
-    except (ValueError, KeyError, TypeError) as exc:
+    except UnicodeDecodeError:
+        raise DataValidationError([Problem("datapackage.json", None, None, "is not UTF-8 text (encoding)")]) from None
+    except json.JSONDecodeError as exc:
         raise DataValidationError(
-            [Problem("datapackage.json", None, None, f"not a valid data package descriptor ({exc})")]
+            [Problem("datapackage.json", exc.lineno, None, f"is not valid JSON ({exc.msg}, column {exc.colno})")]
         ) from None
+    except OSError as exc:
+        raise DataValidationError(
+            [Problem("datapackage.json", None, None, f"cannot be read ({exc.strerror})")]
+        ) from None
+    problems = _descriptor_problems(descriptor)
+    if problems:
+        raise DataValidationError(problems)
+    try:
+        return Package(descriptor, tuple(_resource(r) for r in descriptor["resources"]))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        what = f"missing property {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise DataValidationError(
+            [Problem("datapackage.json", None, None, f"not a valid data package descriptor ({what})")]
+        ) from None
+
+
+def _descriptor_problems(descriptor) -> list[Problem]:
+    """What Frictionless would refuse, said before anything relies on it: a resource list
+    that is missing or empty, a resource without a path or fields, a field type we cannot read."""
+    out: list[Problem] = []
+
+    def bad(message: str) -> None:
+        out.append(Problem("datapackage.json", None, None, message))
+
+    if not isinstance(descriptor, dict):
+        bad("is not a JSON object")
+        return out
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list) or not resources:
+        bad('lists no resources ("resources" must be a non-empty list of tables)')
+        return out
+    for i, r in enumerate(resources):
+        where = f"resources[{i}]"
+        if not isinstance(r, dict):
+            bad(f"{where} is not an object")
+            continue
+        where = f"resource {r.get('name', i)!r}"
+        if not isinstance(r.get("path"), str) or not r.get("path"):
+            bad(f"{where} has no path")
+        schema = r.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not fields:
+            bad(f"{where} has no schema fields")
+            continue
+        for f in fields:
+            if not isinstance(f, dict) or not isinstance(f.get("name"), str):
+                bad(f"{where}: a field has no name")
+                continue
+            kind = f.get("type", "string")
+            if kind not in PANDAS_DTYPES:
+                bad(
+                    f"{where}, field {f['name']!r}: unknown type {kind!r}; "
+                    f"expected one of {', '.join(sorted(PANDAS_DTYPES))}"
+                )
+    return out

@@ -15,7 +15,7 @@ import csv
 import io
 from pathlib import Path
 
-from ..atomic import write_text_atomic
+from ..atomic import commit_files
 from ..data.articles import load_articles
 from ..data.load import read_table
 from ..data.problems import DataValidationError, Problem
@@ -90,14 +90,10 @@ def build(data_dir: Path, articles_dir: Path, workers: int = 2) -> dict[str, str
 def write(data_dir: Path, articles_dir: Path) -> list[str]:
     """Build, then write only the files whose contents changed; return their names."""
     outputs = build(data_dir, articles_dir)
-    changed = []
-    for name, text in outputs.items():
-        target = Path(data_dir) / name
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.parent.mkdir(exist_ok=True)
-            write_text_atomic(target, text)
-            changed.append(name)
-    return changed
+    # Both files together or neither: a kill between them must not leave a mismatched pair.
+    files = {Path(data_dir) / name: text.encode("utf-8") for name, text in outputs.items()}
+    changed = commit_files(Path(data_dir), files)
+    return [name for name in outputs if Path(data_dir) / name in changed]
 
 
 def stale(data_dir: Path, articles_dir: Path) -> list[Problem]:
