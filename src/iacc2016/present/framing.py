@@ -103,26 +103,25 @@ def entman(data: Data) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------- coverage
 def coverage(data: Data) -> pd.DataFrame:
-    """Facts (events and figures) x outlets: 1 where the outlet reports the fact.
-    Rows are ordered by how many outlets report the fact, then by date."""
-    ev = data.evidence[data.evidence["record_table"].isin(["events", "figures"])]
+    """Events x outlets: 1 where the outlet's article holds evidence for the event. Rows
+    are ordered by how many outlets report the event, then by date.
+
+    Events only: a figure is stored one article per row (each outlet's number is its own
+    record), so every figure is single-outlet by construction and would inflate "reported
+    by one article only"."""
+    ev = data.evidence[data.evidence["record_table"] == "events"]
     ev = ev.assign(outlet=_outlet(data, ev))
     grid = (
         ev.assign(x=1)
-        .pivot_table(index=["record_table", "record_id"], columns="outlet", values="x", aggfunc="max", fill_value=0)
+        .pivot_table(index="record_id", columns="outlet", values="x", aggfunc="max", fill_value=0)
         .reindex(columns=data.outlet_order(), fill_value=0)
     )
-    labels = {("events", r.event_id): r.label for r in data.events.itertuples()}
-    labels |= {
-        ("figures", r.figure_id): f"{r.value_text} ({r.metric.replace('_', ' ')})" for r in data.figures.itertuples()
-    }
-    when = {("events", r.event_id): r.date_end for r in data.events.itertuples()}
-    when |= {("figures", r.figure_id): pd.Timestamp.max.floor("D") for r in data.figures.itertuples()}
+    events = data.events.set_index("event_id")
     out = grid.reset_index()
-    out["fact"] = [labels[(t, i)] for t, i in zip(out["record_table"], out["record_id"], strict=True)]
+    out["fact"] = events.loc[out["record_id"], "label"].values
     out["outlets reporting"] = grid.sum(axis=1).values
-    out["_when"] = [when[(t, i)] for t, i in zip(out["record_table"], out["record_id"], strict=True)]
-    out = out.sort_values(["outlets reporting", "record_table", "_when", "fact"], ascending=[False, True, True, True])
+    out["_when"] = events.loc[out["record_id"], "date_end"].values
+    out = out.sort_values(["outlets reporting", "_when", "fact"], ascending=[False, True, True])
     return out.drop(columns=["_when"]).reset_index(drop=True)
 
 
