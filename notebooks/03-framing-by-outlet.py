@@ -51,7 +51,10 @@ nb.md(
     f"- **Coverage.** Of {len(cov)} coded events, {len(everywhere)} appear in every article "
     f"({', '.join(everywhere['fact'])}); {len(alone)} appear in one article only.\n"
     f"- **Words.** Each outlet's {TOP_TERMS} most distinctive terms: "
-    + "; ".join(f"{o}: {', '.join(g['term'])}" for o, g in distinct_top.groupby("outlet", sort=False)) + "."
+    + "; ".join(f"{o}: {', '.join(g['term'])}" for o, g in distinct_top.groupby("outlet", sort=False))
+    + f" (in its own words, quotations out; only terms used at least {framing.MIN_COUNT} times). "
+    + (f"No term passes for {', '.join(o for o in data.outlet_order() if o not in set(distinct_top['outlet']))}."
+       if set(data.outlet_order()) - set(distinct_top["outlet"]) else "")
 )
 
 # %% [markdown]
@@ -74,10 +77,13 @@ status
 # beside them.
 
 # %%
+leads = framing.voice_leads(voice)
+leader = leads["side"].value_counts().sort_index().idxmax()
+led = leads[leads["side"] == leader]
 fig, chart_data = framing_charts.voice_chart(
     data,
-    title=f"{top_side['side'].map(codebook.side_names(data)).value_counts().idxmax()} dominate the quotes in "
-    f"{top_side['side'].value_counts().max()} of {len(top_side)} articles; each outlet's mix differs",
+    title=f"{codebook.side_names(data)[leader]} hold the most quoted words in {len(led)} of {len(leads)} articles, "
+    f"leading by {led['lead'].min() * 100:.0f} to {led['lead'].max() * 100:.0f} percentage points",
     source=data.source_line("quotes"),
 )
 charts.show(fig, "03-voice", chart_data)
@@ -160,7 +166,10 @@ charts.show(fig, "03-coverage", chart_data)
 # prior (Monroe, Colaresi and Quinn 2008), from the committed table of per-article term
 # counts (`derived/term_counts.csv`, derived by `make features`). The prior is the pooled corpus,
 # which pulls rare terms toward zero. z ranks the terms; it is **not** a significance
-# test. The counts show how thin the evidence for each term is.
+# test. The counts show how thin the evidence for each term is. Only the outlet's own
+# words count: the quotations recorded in `quotes.csv` are taken out, function words
+# ("we", "an", "on") are left out, and a term must be used at least a minimum number of
+# times (`MIN_COUNT` in `analysis/logodds.py`) to be ranked at all.
 
 # %%
 distinct = framing.distinctive(data, top=8)
@@ -172,7 +181,8 @@ fig, chart_data = framing_charts.distinctive_chart(
 charts.show(fig, "03-distinctive-words", chart_data)
 
 # %%
-distinct[["outlet", "rank", "term", "count_in_group", "count_in_rest", "z"]].round({"z": 2})
+distinct[["outlet", "rank", "term", "count_in_group", "count_in_rest", "z"]].round({"z": 2}).rename(
+    columns={"count_in_group": "uses in the outlet's own words", "count_in_rest": "uses in the other articles"})
 
 # %% [markdown]
 # ## Sanity checks
@@ -185,8 +195,8 @@ nb.check("every hand-coded article has all codebook items",
          bool(data.frame_codes.groupby("source_id")["item_id"].nunique().eq(len(data.frame_codebook)).all()))
 nb.check("every 'yes' rests on a snippet", bool(data.frame_codes.loc[data.frame_codes["value"] == "yes", "snippet"].notna().all()))
 nb.check("the coverage grid counts each outlet once per fact", bool((cov[data.outlet_order()].isin([0, 1])).all().all()))
-nb.check("every article with term counts appears in the distinctive-word ranking",
-         set(data.term_counts["source_id"].map(data.outlet_of())) == set(distinct["outlet"]))
+nb.check("every ranked term is used at least the minimum number of times",
+         bool((distinct["count_in_group"] >= framing.MIN_COUNT).all()))
 
 # %% [markdown]
 # ## Caveats

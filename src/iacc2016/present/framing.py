@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis.logodds import distinctive_terms
+from ..analysis.logodds import MIN_COUNT, STOPWORDS, distinctive_terms, own_words, surviving
+from ..data.text import terms
 from .codebook import side_order
 from .notebook import Data
 
@@ -27,6 +28,27 @@ def voice(data: Data) -> pd.DataFrame:
     totals = grid.groupby("outlet")["words"].transform("sum")
     grid["share of words"] = (grid["words"] / totals).where(totals > 0, 0.0)
     return grid
+
+
+def voice_leads(voice_table: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet with quoted words: the side with the largest share, that share, the
+    runner-up's share and the lead in percentage points (a plurality, not a majority)."""
+    rows = []
+    for outlet, g in voice_table[voice_table.groupby("outlet")["words"].transform("sum") > 0].groupby(
+        "outlet", sort=False
+    ):
+        g = g.sort_values(["share of words", "side"], ascending=[False, True])
+        top, second = g.iloc[0], g.iloc[1]
+        rows.append(
+            {
+                "outlet": outlet,
+                "side": top["side"],
+                "share": top["share of words"],
+                "runner-up share": second["share of words"],
+                "lead": top["share of words"] - second["share of words"],
+            }
+        )
+    return pd.DataFrame(rows, columns=["outlet", "side", "share", "runner-up share", "lead"])
 
 
 def first_voice(data: Data) -> pd.DataFrame:
@@ -127,9 +149,13 @@ def coverage(data: Data) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------- distinctive words
 def distinctive(data: Data, top: int = 8, prior_scale: float = 1.0) -> pd.DataFrame:
-    """Each outlet's most distinctive terms against all other articles."""
+    """Each outlet's most distinctive terms against all other articles, in the outlet's own
+    words: recorded quotations taken out, function words left out, and only terms used at
+    least MIN_COUNT times ranked (an outlet may have fewer than `top`, or none)."""
     group_of = {s: o for s, o in data.outlet_of().items() if s in set(data.term_counts["source_id"])}
-    d = distinctive_terms(data.term_counts, group_of, prior_scale=prior_scale)
+    tc = own_words(data.term_counts, data.quotes, terms)
+    tc = tc[~tc["term"].isin(STOPWORDS)]
+    d = surviving(distinctive_terms(tc, group_of, prior_scale=prior_scale), MIN_COUNT)
     d = d[d["rank"] <= top].rename(columns={"group": "outlet"})
     order = {o: i for i, o in enumerate(data.outlet_order())}
     return d.sort_values(["outlet", "rank"], key=lambda s: s.map(order) if s.name == "outlet" else s).reset_index(
