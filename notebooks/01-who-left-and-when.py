@@ -14,7 +14,7 @@
 import pandas as pd
 
 from iacc2016.present import notebook as nb
-from iacc2016.present import overview, story, story_charts
+from iacc2016.present import story, story_charts
 from iacc2016.present import style as charts
 
 data = nb.start()
@@ -55,9 +55,9 @@ crisis = story.timeline_frame(data, start=adm["date_start"] - story.DAY * 7, end
 not_drawn = data.events[data.events["date_precision"] == "before"]
 fig = story_charts.timeline_chart(
     data, crisis,
-    title=f"{len(dep)} brands left and the coalition backed down within {days_to_suspension} days",
+    title=f"{len(dep)} brands left, and the coalition suspended Alibaba {days_to_suspension} days after admitting it",
     source=data.source_line("events"),
-    note="Hatched: the happening fell on one of the days the bar spans. Open diamond: scheduled; cross: cancelled.",
+    note="Hatched: the happening fell on one of the days the bar spans (the wider, the less is known). Cross: cancelled.",
 )
 charts.show(fig, "01-crisis-timeline", crisis)
 nb.md(
@@ -79,13 +79,13 @@ history_view = history.assign(when=[nb.fmt_interval(a, b) for a, b in zip(histor
 history_view[["label", "when", "date_precision", "date_text", "sources_disagree"]].rename(columns={"date_text": "article's words"}).reset_index(drop=True)
 
 # %%
-# The chart shows the five years before the admission; the founding, decades earlier, is in the table above.
-recent = story.timeline_frame(data, start=adm["date_start"] - pd.DateOffset(years=5), end=adm["date_start"] - story.DAY * 8)
+# The chart shows the years just before the admission (HISTORY_YEARS); the founding, decades earlier, is in the table above.
+recent = story.timeline_frame(data, start=adm["date_start"] - pd.DateOffset(years=story.HISTORY_YEARS), end=adm["date_start"] - story.DAY * 8)
 fig = story_charts.timeline_chart(
     data, recent,
     title="Before the admission: a joint program, lawsuits by Kering's brands, a new enforcement chief",
     source=data.source_line("events"),
-    note="Hatched bars span every possible day; the partnership's bar covers two years because the articles disagree on its year.",
+    note="Hatched bars span every possible day; the partnership's bar covers both years the articles give for it (they disagree).",
 )
 charts.show(fig, "01-history-timeline", recent)
 
@@ -116,24 +116,6 @@ labels = data.events.set_index("event_id")["label"]
 story.coverage_grid(data, list(dep["event_id"]), labels)
 
 # %% [markdown]
-# ## The cascade
-#
-# Cumulative departures and objections, counted twice because the dates are intervals: a
-# happening counts as *certain* once its latest possible day has passed, and as *possible*
-# once its earliest possible day has.
-
-# %%
-cascade = story.cascade(data)
-at_suspension = cascade[cascade["day"] == sus["date_start"]].iloc[0]
-fig, chart_data = story_charts.cascade_chart(
-    data,
-    title=f"By the suspension, {at_suspension['departures, certain']} departures and "
-    f"{at_suspension['objections, certain']} objections had certainly happened",
-    source=data.source_line("events", "members"),
-)
-charts.show(fig, "01-cascade", chart_data)
-
-# %% [markdown]
 # Protests short of leaving:
 
 # %%
@@ -148,7 +130,9 @@ obj.drop(columns=["event_id", "date_start", "date_end"])
 # %%
 orgs = story.organizations(data)
 nb.md(
-    "Status counts: " + ", ".join(f"{status} {n}" for status, n in orgs["IACC status at the end"].value_counts().sort_index().items()) + "."
+    "Where each organisation or person stood with the coalition when the articles end: "
+    + "; ".join(f"{data.codebook('members', 'iacc_status')[status].lower()}: {n}"
+                for status, n in orgs["IACC status at the end"].value_counts().sort_index().items()) + "."
 )
 orgs
 
@@ -167,9 +151,6 @@ nb.check(
     bool((on_admission_day["precision"] != "day").all()),
     "; ".join(f"{who} ('{words}')" for who, words in zip(on_admission_day["who left"], on_admission_day["article's words"], strict=True)) or "none",
 )
-nb.check("possible counts never fall below certain counts",
-         bool((cascade["departures, possible"] >= cascade["departures, certain"]).all() and (cascade["objections, possible"] >= cascade["objections, certain"]).all()))
-nb.check("every departure is certain by the end of the window", int(cascade["departures, certain"].iloc[-1]) == len(dep))
 nb.check("the suspension comes before the conference opens", bool(sus["date_start"] < conf["date_start"]))
 
 # %% [markdown]
@@ -184,6 +165,9 @@ nb.check("the suspension comes before the conference opens", bool(sus["date_star
 # - **What the articles do not say.** The day Michael Kors and Tiffany left; whether any
 #   other member left; whether Kering itself belonged to the coalition; how the board voted
 #   to suspend; whether the conference went ahead as planned (every article predates it).
+# - **No cascade chart.** An earlier version counted departures as "certain" once an
+#   interval's latest day had passed. Those days are mostly publication dates, so the line
+#   climbed into the suspension whatever happened: a method artefact, now dropped.
 
 # %%
 vague = data.events[(data.events["date_precision"] != "day") & (data.events["date_end"] >= adm["date_start"] - story.DAY * 7)]
@@ -192,8 +176,5 @@ vague.assign(when=[nb.fmt_interval(a, b) for a, b in zip(vague["date_start"], va
     ["label", "when", "date_precision", "date_text", "date_basis", "date_resolution"]
 ].reset_index(drop=True)
 
-# %% [markdown]
-# ## Sources
-
 # %%
-overview.sources_table(data)[["outlet", "headline", "published (inferred)"]]
+nb.sources(data)

@@ -11,7 +11,7 @@
 
 # %%
 from iacc2016.data.numbers import qualifier_of, value_of
-from iacc2016.present import enforcement, enforcement_charts, overview
+from iacc2016.present import enforcement, enforcement_charts
 from iacc2016.present import notebook as nb
 from iacc2016.present import style as charts
 
@@ -41,10 +41,11 @@ nb.md(
     f"- The counts run from {counts['value'].min():,.0f} to {counts['value'].max():,.0f} and cover **{periods} different periods** "
     f"({'; '.join(f'“{w}”' for w in sorted(set(figs_period_words)))}), so they cannot be added up or set against each other freely.\n"
     f"- **{len(single)} of {len(table)}** figures appear in a single outlet"
-    + ("; none is reported by two.\n" if len(single) == len(table) else ".\n")
-    + f"- CNBC's conversion implies **{rate['implied rate']:.3f} {rate['unit']}**; the official rates of the period run from "
-    f"{rate['lowest reference']:.4f} to {rate['highest reference']:.4f}, so the conversion is "
-    f"{'plausible' if rate['plausible'] else 'not plausible for the period'}.\n"
+    + (" (each figure is stored once per article, so this describes the table, not the coverage).\n")
+    + f"- The conversion printed in {rate['printed by']}'s article ({rate['conversion']}) implies **{rate['implied rate']:.3f} {rate['unit']}** "
+    f"({rate['implied rate, low']:.4f} to {rate['implied rate, high']:.4f} allowing for rounding). "
+    f"{rate['reference rates inside the rounding interval'] or 'None'} of the {rate['reference rates held']} official reference rates we hold "
+    "(not from the articles) falls inside that interval, so which rate was used is not known; the article does not say who converted the amount.\n"
     f"- {int(ratios['computed'].sum())} derived ratios can be computed honestly (same claimant, same period); "
     f"{int((~ratios['computed']).sum())} cannot.\n"
     f"- On enforcement, Alibaba's side supplies **{alibaba_share:.0%}** of the quoted words. The brands' side states "
@@ -64,15 +65,14 @@ table.drop(columns=["figure_id"])
 # %% [markdown]
 # ## The counts, on one honest axis
 #
-# Only counts share this axis; money and years are shown separately. The counts span
-# orders of magnitude, so the axis is logarithmic. The pattern of each bar shows the
-# article's hedge, and the label gives the period it covers.
+# Only counts share this axis; money and years are left off it. The counts span orders of
+# magnitude, so the axis is logarithmic. The shape of each marker shows the article's
+# hedge, and the label gives the period it covers.
 
 # %%
-span = counts["value"].max() / counts["value"].min()
 fig, chart_data = enforcement_charts.counts_chart(
     data,
-    title=f"Alibaba's counts differ by a factor of {span:,.0f} and cover {periods} different periods",
+    title=f"Alibaba's counts measure different things over {periods} different periods: none is comparable",
     source=data.source_line("figures", "evidence"),
 )
 charts.show(fig, "02-counts", chart_data)
@@ -88,37 +88,25 @@ charts.show(fig, "02-counts", chart_data)
 # %%
 fig, chart_data = enforcement_charts.periods_chart(
     data,
-    title="The two sets of figures cover different, partly overlapping spans",
+    title=f"The {periods} sets of figures cover different, partly overlapping spans",
     source=data.source_line("figures"),
 )
 charts.show(fig, "02-periods", chart_data)
 
 # %% [markdown]
-# ## Currency: the rate CNBC's conversion implies
+# ## Currency: the rate a printed conversion implies
 #
-# CNBC prints one amount in yuan and in dollars. Dividing one by the other gives the exchange
+# One article prints one amount in yuan and in dollars. Dividing one by the other gives the exchange
 # rate the conversion used; allowing for the rounding of both printed amounts gives a
 # small range. The only rates that do not come from the articles are official reference
-# rates (in `data/reference_rates.csv`), used to judge plausibility and for nothing else:
+# rates (in `data/reference_rates.csv`), set beside the rounding interval and used for nothing else:
 # we convert no figure ourselves.
 
 # %%
 rates
 
 # %%
-refs = data.reference_rates.assign(days=(data.reference_rates["date_end"] - data.reference_rates["date_start"]).dt.days + 1)
-closest = refs.iloc[(refs["rate"] - rate["implied rate"]).abs().argsort().iloc[0]]
-published = data.sources.loc[data.sources["source_id"] == data.evidence.loc[data.evidence["record_id"] == "seized-goods-value-usd", "source_id"].iloc[0]].iloc[0]
-at_publication = closest["date_start"] <= published["published_end"] and closest["date_end"] >= published["published_start"]
-nb.md(
-    f"The implied rate, {rate['implied rate']:.4f} ({rate['implied rate, low']:.4f} to {rate['implied rate, high']:.4f} "
-    f"allowing for rounding), {'lies between' if rate['plausible'] else 'falls outside'} the reference rates for the period. "
-    f"It is closest to the {closest['kind'].replace('_', ' ')} covering {nb.fmt_interval(closest['date_start'], closest['date_end'])} "
-    f"({closest['rate']:.4f})"
-    + (", the day the article appeared: the conversion was probably made at the rate of the day, not over the period the figure covers."
-       if at_publication else ".")
-)
-refs[["rate_id", "rate", "date_start", "date_end", "kind", "publisher"]]
+nb.table(enforcement.reference_rates(data, rate["implied rate, low"], rate["implied rate, high"]))
 
 # %% [markdown]
 # ## Derived ratios
@@ -162,7 +150,7 @@ nb.check("no chart axis mixes units", set(enforcement_charts.counts_chart(data, 
 computed = ratios[ratios["computed"]]
 nb.check("every computed ratio pairs figures of one claimant and one period", bool(computed["reason"].str.contains("same claimant and period").all()),
          f"{len(computed)} computed")
-nb.check("voice shares sum to 1.0000", abs(voice["share of words"].sum() - 1) < 1e-9, f"{voice['share of words'].sum():.4f}")
+nb.check("voice shares sum to one", abs(voice["share of words"].sum() - 1) < 1e-9, f"{voice['share of words'].sum():.4f}")
 
 # %% [markdown]
 # ## Caveats
@@ -180,8 +168,5 @@ nb.check("voice shares sum to 1.0000", abs(voice["share of words"].sum() - 1) < 
 # - **The reference rates are external.** They are the only numbers here that do not come
 #   from the articles, and they serve only to judge the conversion's plausibility.
 
-# %% [markdown]
-# ## Sources
-
 # %%
-overview.sources_table(data)[["outlet", "headline", "published (inferred)"]]
+nb.sources(data)

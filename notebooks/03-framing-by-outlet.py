@@ -11,7 +11,7 @@
 # every article; see the caveats.
 
 # %%
-from iacc2016.present import codebook, framing, framing_charts, overview
+from iacc2016.present import codebook, framing, framing_charts
 from iacc2016.present import notebook as nb
 from iacc2016.present import style as charts
 
@@ -35,7 +35,8 @@ by_frame = profiles.pivot(index="outlet", columns="frame", values="share")
 most_used = by_frame.mean().idxmax()
 most_varied = (by_frame.max() - by_frame.min()).idxmax()
 used_everywhere = [f for f in by_frame.columns if (by_frame[f] > 0).all()]
-distinct_top = framing.distinctive(data, top=3)
+TOP_TERMS = 3
+distinct_top = framing.distinctive(data, top=TOP_TERMS)
 everywhere = cov[cov["outlets reporting"] == len(data.outlet_order())]
 alone = cov[cov["outlets reporting"] == 1]
 nb.md(
@@ -47,10 +48,13 @@ nb.md(
     f"- **Frames.** The {frame_names[most_used]} frame is the most used (coded in {by_frame[most_used].min():.0%} to "
     f"{by_frame[most_used].max():.0%} of its items across outlets); the {frame_names[most_varied]} frame varies most, from "
     f"{by_frame[most_varied].min():.0%} ({by_frame[most_varied].idxmin()}) to {by_frame[most_varied].max():.0%} ({by_frame[most_varied].idxmax()}).\n"
-    f"- **Coverage.** Of {len(cov)} coded facts, {len(everywhere)} appear in every article "
+    f"- **Coverage.** Of {len(cov)} coded events, {len(everywhere)} appear in every article "
     f"({', '.join(everywhere['fact'])}); {len(alone)} appear in one article only.\n"
-    "- **Words.** Each outlet's three most distinctive terms: "
-    + "; ".join(f"{o}: {', '.join(g['term'])}" for o, g in distinct_top.groupby("outlet", sort=False)) + "."
+    f"- **Words.** Each outlet's {TOP_TERMS} most distinctive terms: "
+    + "; ".join(f"{o}: {', '.join(g['term'])}" for o, g in distinct_top.groupby("outlet", sort=False))
+    + f" (in its own words, quotations out; only terms used at least {framing.MIN_COUNT} times). "
+    + (f"No term passes for {', '.join(o for o in data.outlet_order() if o not in set(distinct_top['outlet']))}."
+       if set(data.outlet_order()) - set(distinct_top["outlet"]) else "")
 )
 
 # %% [markdown]
@@ -73,10 +77,13 @@ status
 # beside them.
 
 # %%
+leads = framing.voice_leads(voice)
+leader = leads["side"].value_counts().sort_index().idxmax()
+led = leads[leads["side"] == leader]
 fig, chart_data = framing_charts.voice_chart(
     data,
-    title=f"{top_side['side'].map(codebook.side_names(data)).value_counts().idxmax()} dominate the quotes in "
-    f"{top_side['side'].value_counts().max()} of {len(top_side)} articles; each outlet's mix differs",
+    title=f"{codebook.side_names(data)[leader]} hold the most quoted words in {len(led)} of {len(leads)} articles, "
+    f"leading by {led['lead'].min() * 100:.0f} to {led['lead'].max() * 100:.0f} percentage points",
     source=data.source_line("quotes"),
 )
 charts.show(fig, "03-voice", chart_data)
@@ -139,20 +146,18 @@ framing.entman(data)
 # %% [markdown]
 # ## Coverage: which facts each outlet reports
 #
-# From `evidence.csv`: a fact (an event or a figure) counts as reported by an outlet when
-# its article holds an evidence snippet for it. Facts reported everywhere come first; the
-# long tail below them is what each outlet alone chose to tell.
+# From `evidence.csv`: an event counts as reported by an outlet when its article holds an
+# evidence snippet for it. Events reported everywhere come first; the long tail below them
+# is what each outlet alone chose to tell. Figures are left out: each is stored once per
+# article, so every figure would count as told by one article only, by construction.
 
 # %%
 fig, chart_data = framing_charts.coverage_chart(
     data,
-    title=f"{len(everywhere)} facts appear in every article; {len(alone)} of {len(cov)} appear in just one",
-    source=data.source_line("evidence", "events", "figures"),
+    title=f"{len(everywhere)} events appear in every article; {len(alone)} of {len(cov)} appear in just one",
+    source=data.source_line("evidence", "events"),
 )
 charts.show(fig, "03-coverage", chart_data)
-
-# %%
-cov.groupby("record_table")["outlets reporting"].describe()[["count", "mean", "min", "max"]]
 
 # %% [markdown]
 # ## Distinctive words
@@ -161,7 +166,10 @@ cov.groupby("record_table")["outlets reporting"].describe()[["count", "mean", "m
 # prior (Monroe, Colaresi and Quinn 2008), from the committed table of per-article term
 # counts (`derived/term_counts.csv`, derived by `make features`). The prior is the pooled corpus,
 # which pulls rare terms toward zero. z ranks the terms; it is **not** a significance
-# test. The counts show how thin the evidence for each term is.
+# test. The counts show how thin the evidence for each term is. Only the outlet's own
+# words count: the quotations recorded in `quotes.csv` are taken out, function words
+# ("we", "an", "on") are left out, and a term must be used at least a minimum number of
+# times (`MIN_COUNT` in `analysis/logodds.py`) to be ranked at all.
 
 # %%
 distinct = framing.distinctive(data, top=8)
@@ -173,7 +181,8 @@ fig, chart_data = framing_charts.distinctive_chart(
 charts.show(fig, "03-distinctive-words", chart_data)
 
 # %%
-distinct[["outlet", "rank", "term", "count_in_group", "count_in_rest", "z"]].round({"z": 2})
+distinct[["outlet", "rank", "term", "count_in_group", "count_in_rest", "z"]].round({"z": 2}).rename(
+    columns={"count_in_group": "uses in the outlet's own words", "count_in_rest": "uses in the other articles"})
 
 # %% [markdown]
 # ## Sanity checks
@@ -181,13 +190,13 @@ distinct[["outlet", "rank", "term", "count_in_group", "count_in_rest", "z"]].rou
 # %%
 coded_voice = voice[voice.groupby("outlet")["words"].transform("sum") > 0]
 shares = coded_voice.groupby("outlet")["share of words"].sum()
-nb.check("each coded outlet's voice shares sum to 1.0000", bool(((shares - 1).abs() < 1e-9).all()), ", ".join(f"{v:.4f}" for v in shares))
+nb.check("each coded outlet's voice shares sum to one", bool(((shares - 1).abs() < 1e-9).all()), ", ".join(f"{v:.4f}" for v in shares))
 nb.check("every hand-coded article has all codebook items",
          bool(data.frame_codes.groupby("source_id")["item_id"].nunique().eq(len(data.frame_codebook)).all()))
 nb.check("every 'yes' rests on a snippet", bool(data.frame_codes.loc[data.frame_codes["value"] == "yes", "snippet"].notna().all()))
 nb.check("the coverage grid counts each outlet once per fact", bool((cov[data.outlet_order()].isin([0, 1])).all().all()))
-nb.check("every article with term counts appears in the distinctive-word ranking",
-         set(data.term_counts["source_id"].map(data.outlet_of())) == set(distinct["outlet"]))
+nb.check("every ranked term is used at least the minimum number of times",
+         bool((distinct["count_in_group"] >= framing.MIN_COUNT).all()))
 
 # %% [markdown]
 # ## Caveats
@@ -199,14 +208,11 @@ nb.check("every article with term counts appears in the distinctive-word ranking
 #   of a frame by a whole item's weight, which is large when a frame has few items.
 # - **Outlets or articles?** Each outlet is represented by one article. Differences
 #   between outlets are differences between these articles, written at different moments
-#   of a fast-moving story (see the overview for their dates).
+#   of a fast-moving story (see the sources at the end for their dates).
 # - **Quotes count as framing.** An outlet chooses whom to quote, so quoted words count
 #   in the voice shares and may answer frame items.
 # - **Distinctive words on a tiny corpus.** Short articles make every term rare; the prior shrinks, but the lists are best read as pointers back to the
 #   texts, with their counts, not as findings on their own.
 
-# %% [markdown]
-# ## Sources
-
 # %%
-overview.sources_table(data)[["outlet", "outlet type", "headline", "published (inferred)", "body words"]]
+nb.sources(data)

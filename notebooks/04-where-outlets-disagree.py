@@ -11,32 +11,19 @@
 # not resolved**, unless the articles themselves settle it.
 
 # %%
-from iacc2016.present import codebook, disagreements, overview
+from iacc2016.present import codebook, disagreements
 from iacc2016.present import notebook as nb
 from iacc2016.present import style as charts
 
 data = nb.start()
 claims = disagreements.claims(data)
-counts = claims["verdict"].value_counts()
-labels = data.codebook("claims", "verdict")
 
 # %% [markdown]
 # ## Summary of findings
 
 # %%
-def verdict_line(v: str) -> str:
-    mine = claims[claims["verdict"] == v]
-    return f"**{len(mine)}** {v.replace('_', ' ')} ({'; '.join(mine['topic'])})" if len(mine) else ""
-
-
-contradictions = claims[claims["verdict"] == "contradict"]
-nb.md(
-    f"- The articles report **{len(claims)}** points in common that can be compared, "
-    f"{claims['articles'].sum()} article-level versions in all.\n"
-    + "".join(f"- {verdict_line(v)}.\n" for v in codebook.verdict_order(data) if counts.get(v, 0))
-    + f"- {len(contradictions)} of {len(claims)} claims are outright contradictions; the others agree or differ in precision, "
-    "wording or emphasis, which still matters when one outlet's phrasing is quoted as the fact."
-)
+reading = disagreements.by_reading(claims["verdict"], codebook.verdict_reading(data))
+nb.md(disagreements.summary(data, claims))
 
 # %% [markdown]
 # ## The grid: claims × outlets
@@ -47,7 +34,7 @@ nb.md(
 # %%
 fig, chart_data = disagreements.grid_chart(
     data,
-    title=f"{len(claims) - counts.get('agree', 0)} of {len(claims)} points the articles share are told differently",
+    title=f"{reading['substance']} of {len(claims)} shared points differ in substance; {reading['wording']} only in wording or spelling",
     source=data.source_line("claims"),
 )
 charts.show(fig, "04-claims-grid", chart_data)
@@ -117,11 +104,11 @@ disagreements.side_by_side(data, "naming")
 
 # %%
 per_claim = data.claims.groupby("claim_id")
-nb.check("every claim compares at least two articles", bool((claims["articles"] >= 2).all()), f"min {claims['articles'].min()}")
+nb.check("every claim compares more than one article", bool((claims["articles"] > 1).all()), f"min {claims['articles'].min()}")
 nb.check("each claim has one verdict and one explanation",
          bool((per_claim["verdict"].nunique() == 1).all() and (per_claim["explanation"].nunique() == 1).all()))
 nb.check("every kind of claim shown above has at least one claim",
-         set(claims["kind"]) == set(codebook.claim_kinds(data)), ", ".join(f"{k}: {n}" for k, n in claims["kind"].value_counts().sort_index().items()))
+         set(claims["kind"]) == set(codebook.claim_kinds(data)), ", ".join(f"{data.codebook('claims', 'kind')[k].lower()}: {n}" for k, n in claims["kind"].value_counts().sort_index().items()))
 
 # %% [markdown]
 # ## Caveats
@@ -137,8 +124,5 @@ nb.check("every kind of claim shown above has at least one claim",
 # - **One reader.** Which points count as "the same thing", and each verdict, are one
 #   person's judgement; each rests on quoted words that a reader can check.
 
-# %% [markdown]
-# ## Sources
-
 # %%
-overview.sources_table(data)[["outlet", "headline", "published (inferred)"]]
+nb.sources(data)

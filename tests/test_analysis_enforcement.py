@@ -82,3 +82,12 @@ def test_enforcement_figures_are_alibabas_own_plus_their_conversions():
     got = e.enforcement_figures(Tables({"figures": figures}, package=None))
     # b is the IACC's, not Alibaba's; d is an outlet's conversion of c. By metric, then unit.
     assert list(got["figure_id"]) == ["a", "c", "d"]
+
+
+def test_rates_inside_the_rounding_interval_only():
+    # Worked by hand: the interval 6.4954 to 6.5086 holds neither 6.2827 (below it) nor
+    # 6.5216 (above it); widened to 6.50 to 6.53 it holds 6.5216 only; the ends count.
+    rates = pd.Series([6.2827, 6.5216])
+    assert list(e.rates_inside(rates, 6.4954, 6.5086)) == [False, False]
+    assert list(e.rates_inside(rates, 6.50, 6.53)) == [False, True]
+    assert list(e.rates_inside(rates, 6.2827, 6.2827)) == [True, False]

@@ -159,3 +159,28 @@ def test_timeline_window_and_drawing(world):
     whole = story.timeline(world)
     assert dict(zip(whole["event_id"], whole["drawn"], strict=True))["conference"] == "span"
     assert dict(zip(whole["event_id"], whole["drawn"], strict=True))["join"] == "day"
+
+
+def test_single_source_quantities_count_outlets_per_metric_not_per_row():
+    # Worked by hand: 'backers' is printed by two figure rows from two outlets (A, B) and
+    # claimed by two parties: 2 outlets, 2 claimants. 'seized' is one amount in two
+    # currencies, both rows from outlet A and one claimant: 1 outlet, 1 claimant.
+    figures = pd.DataFrame(
+        {
+            "figure_id": ["b1", "b2", "s-cny", "s-usd"],
+            "metric": ["backers", "backers", "seized", "seized"],
+            "claimant_id": ["p", "q", "r", "r"],
+        }
+    )
+    evidence = pd.DataFrame(
+        {
+            "record_table": ["figures"] * 4 + ["events"],
+            "record_id": ["b1", "b2", "s-cny", "s-usd", "b1"],
+            "source_id": ["a", "b", "a", "a", "c"],
+        }
+    )
+    got = story.single_source_quantities(figures, evidence, {"a": "A", "b": "B", "c": "C"})
+    assert got.to_dict("records") == [
+        {"metric": "backers", "outlets": 2, "claimants": 2},
+        {"metric": "seized", "outlets": 1, "claimants": 1},
+    ]

@@ -20,8 +20,6 @@ NOT_YET_MOVED = {
     ("present/enforcement.py", "QUALIFIER_WORDS = {"),
     ("present/enforcement_charts.py", "QUALIFIER_SYMBOLS = {"),
     ("present/framing.py", 'mark = {"negative": " (−)", "positive": '),
-    ("present/framing_charts.py", 'kind = {"events": "event", "figures": "f'),
-    ("present/story_charts.py", 'symbols = days["event_status"].map({"can'),
     # Not the codebook's codes: how a timeline draws an event ('day', 'span', 'interval'),
     # and Frictionless's field types ('date', 'number', ...), which share some spellings.
     ("analysis/story.py", 'e["drawn"] = e["date_precision"].map({"d'),

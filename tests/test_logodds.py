@@ -62,3 +62,33 @@ def test_every_group_ranks_every_term_once():
 def test_a_prior_missing_terms_is_refused():
     with pytest.raises(ValueError, match="prior lacks"):
         log_odds(pd.Series({"a": 1}), pd.Series({"b": 1}), pd.Series({"a": 1.0}))
+
+
+def test_own_words_take_out_the_quoted_words_and_never_go_below_zero():
+    from iacc2016.analysis.logodds import own_words
+    from iacc2016.data.text import terms
+
+    tc = pd.DataFrame(
+        {"source_id": ["s1", "s1", "s1", "s2"], "term": ["fake", "we", "goods", "we"], "count": [3, 2, 1, 4]}
+    )
+    quotes = pd.DataFrame({"source_id": ["s1", "s1"], "text": ["We sell fake goods.", "we, we"]})
+    got = own_words(tc, quotes, terms)
+    # By hand: s1 quotes "we" three times (more than its 2 uses: 0, dropped), "fake" once
+    # (3 - 1 = 2), "goods" once (1 - 1 = 0, dropped); s2 quotes nothing (4 stays).
+    assert got.to_dict("list") == {"source_id": ["s1", "s2"], "term": ["fake", "we"], "count": [2, 4]}
+
+
+def test_surviving_terms_need_the_minimum_count_and_are_ranked_again():
+    from iacc2016.analysis.logodds import surviving
+
+    ranked = pd.DataFrame(
+        {
+            "group": ["A", "A", "A", "B"],
+            "term": ["x", "y", "z", "w"],
+            "count_in_group": [1, 5, 3, 2],
+            "rank": [1, 2, 3, 1],
+        }
+    )
+    got = surviving(ranked, min_count=3)
+    # By hand: A keeps y (5) and z (3), ranked 1 and 2; x (1) and B's w (2) fall below 3.
+    assert got[["group", "term", "rank"]].to_dict("list") == {"group": ["A", "A"], "term": ["y", "z"], "rank": [1, 2]}

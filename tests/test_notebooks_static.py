@@ -1,6 +1,6 @@
 """What a reader on GitHub relies on, checked on the committed notebooks without running
 them: executed, no errors or warnings, a PNG beside every interactive figure at the size
-the figure declares, under 1 MB, a title, the question and a summary first, no typed
+the figure declares at scale 2, under 1.5 MB, a title, the question and a summary first, no typed
 numbers in the prose, and every notebook listed in the README."""
 
 from __future__ import annotations
@@ -65,8 +65,9 @@ def test_every_plotly_figure_has_a_png_of_the_declared_size(path):
         assert png[:8] == b"\x89PNG\r\n\x1a\n", f"{path.name} cell {number}: not a PNG"
         width, height = struct.unpack(">II", png[16:24])
         layout = data[PLOTLY]["layout"]
-        assert (width, height) == (layout["width"], layout["height"]), (
-            f"{path.name} cell {number}: PNG is {width}x{height}, figure is {layout['width']}x{layout['height']}; "
+        # Exported at scale 2 (sharp on a laptop's screen), the layout size unchanged.
+        assert (width, height) == (2 * layout["width"], 2 * layout["height"]), (
+            f"{path.name} cell {number}: PNG is {width}x{height}, figure is {layout['width']}x{layout['height']} at scale 2; "
             "regenerate with make reproduce (saving from JupyterLab replaces PNGs with screenshots)"
         )
     if path.name != "00-overview.ipynb":
@@ -74,8 +75,9 @@ def test_every_plotly_figure_has_a_png_of_the_declared_size(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_notebook_is_under_one_megabyte(path):
-    assert path.stat().st_size < 1_000_000, f"{path.name} is {path.stat().st_size / 1e6:.2f} MB"
+def test_notebook_is_under_one_and_a_half_megabytes(path):
+    # Issue 17: PNGs at scale 2 roughly double a chart's bytes; 1.5 MB still opens quickly on GitHub.
+    assert path.stat().st_size < 1_500_000, f"{path.name} is {path.stat().st_size / 1e6:.2f} MB"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -125,7 +127,9 @@ def test_readme_has_a_paragraph_for_every_notebook():
 
 def test_overview_links_to_every_themed_notebook():
     overview = load(ROOT / "notebooks" / "00-overview.ipynb")
+    # The links sit in the markdown cells or in the findings the overview renders.
     text = "\n".join(c.source for c in overview.cells if c.cell_type == "markdown")
+    text += "\n".join(str(o.get("data", {}).get("text/markdown", "")) for _, o in outputs(overview))
     for path in NOTEBOOKS[1:]:
         assert f"]({path.name})" in text, f"the overview does not link to {path.name}"
 

@@ -62,3 +62,11 @@ def ratio_qualifier(numerator: str, denominator: str) -> str | None:
     if up and down:
         return None
     return "more_than" if up else "nearly" if down else "exact"
+
+
+def rates_inside(rates: pd.Series, low: float, high: float) -> pd.Series:
+    """Which reference rates fall inside a conversion's rounding interval [low, high]: the
+    only rates the printed amounts are consistent with. Reference rates of different kinds
+    (an annual average, one day's fixing) are points, not a range, so nothing is judged
+    from lying 'between' them."""
+    return (rates >= low) & (rates <= high)

@@ -70,3 +70,164 @@ def distinctive_terms(term_counts: pd.DataFrame, group_of: dict[str, str], prior
         frames.append(result)
     out = pd.concat(frames, ignore_index=True)
     return out[["group", "term", "count_in_group", "count_in_rest", "delta", "variance", "z", "rank"]]
+
+
+# English function words: they say how a sentence is built, not what an outlet chose to
+# say (after the Snowball English stop-word list, abridged). Left out before ranking.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "said",
+        "says",
+        "also",
+    ]
+)
+# A term must occur at least this often in the outlet's own words to be ranked: a count of
+# one or two is an accident of wording, not a pattern.
+MIN_COUNT = 3
+
+
+def own_words(term_counts: pd.DataFrame, quotes: pd.DataFrame, terms) -> pd.DataFrame:
+    """Term counts with the words of each article's recorded quotations taken out (what the
+    outlet wrote, not what it quoted). quotes: columns source_id, text; terms: the tokenizer
+    the term counts were made with. Counts never fall below zero; zero rows are dropped."""
+    quoted: dict[tuple[str, str], int] = {}
+    for source, text in zip(quotes["source_id"].astype(str), quotes["text"].astype(str), strict=True):
+        for term in terms(text):
+            quoted[(source, term)] = quoted.get((source, term), 0) + 1
+    keys = list(zip(term_counts["source_id"].astype(str), term_counts["term"].astype(str), strict=True))
+    less = np.array([quoted.get(k, 0) for k in keys])
+    out = term_counts.assign(count=np.maximum(term_counts["count"].to_numpy(dtype=int) - less, 0))
+    return out[out["count"] > 0].reset_index(drop=True)
+
+
+def surviving(ranked: pd.DataFrame, min_count: int = MIN_COUNT) -> pd.DataFrame:
+    """The ranked terms with at least min_count uses in the group, re-ranked 1.. per group."""
+    out = ranked[ranked["count_in_group"] >= min_count].copy()
+    out["rank"] = out.groupby("group").cumcount() + 1
+    return out.reset_index(drop=True)

@@ -13,6 +13,9 @@ import pandas as pd
 from ..data.tables import Tables
 
 DAY = pd.Timedelta(days=1)
+# The history chart of notebook 01 shows this many years before the admission: a window
+# of presentation, not a fact (the founding, decades earlier, is in its table).
+HISTORY_YEARS = 5
 # Statuses at the end of the story, most telling first (the order tables are sorted in).
 STATUS_ORDER = ["suspended", "left", "member", "declined_to_join", "never_member", "unknown", "not_applicable"]
 
@@ -146,3 +149,16 @@ def timeline(t: Tables, start=None, end=None) -> pd.DataFrame:
 def days_between(a: pd.Series, b: pd.Series) -> int:
     """Whole days from event a's earliest date to event b's earliest date."""
     return int((b["date_start"] - a["date_start"]).days)
+
+
+def single_source_quantities(figures: pd.DataFrame, evidence: pd.DataFrame, outlet_of: dict[str, str]) -> pd.DataFrame:
+    """One row per quantity (a figure's metric; a conversion and its original count once):
+    how many outlets print it and how many parties claim it. A figure is stored once per
+    article, so outlets are counted per quantity, not per figure row."""
+    ev = evidence[evidence["record_table"] == "figures"]
+    outlets = ev.assign(outlet=ev["source_id"].map(outlet_of)).groupby("record_id")["outlet"].agg(set)
+    rows = []
+    for metric, group in figures.groupby("metric", sort=True):
+        printed = set().union(*(outlets.get(i, set()) for i in group["figure_id"]))
+        rows.append({"metric": metric, "outlets": len(printed), "claimants": group["claimant_id"].nunique()})
+    return pd.DataFrame(rows, columns=["metric", "outlets", "claimants"])

@@ -53,3 +53,8 @@ def verdict_order(t: Tables) -> list[str]:
 
 def verdict_colors(t: Tables) -> dict[str, str]:
     return t.package.code_property(*VERDICT, "color")
+
+
+def verdict_reading(t: Tables) -> dict[str, str]:
+    """verdict -> 'substance', 'wording', 'precision' or 'same' (the codebook's `reading`)."""
+    return t.package.code_property(*VERDICT, "reading")

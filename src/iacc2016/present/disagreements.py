@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .codebook import claim_kinds, verdict_colors, verdict_order
+from .codebook import claim_kinds, verdict_colors, verdict_order, verdict_reading
 from .notebook import Data
 from .style import finish, wrap
 
@@ -27,6 +27,36 @@ def claims(data: Data) -> pd.DataFrame:
     one["_k"] = one["kind"].map({k: i for i, k in enumerate(claim_kinds(data))})
     one["_v"] = one["verdict"].map({v: i for i, v in enumerate(verdict_order(data))})
     return one.sort_values(["_k", "_v", "claim_id"]).drop(columns=["_k", "_v"]).reset_index(drop=True)
+
+
+def by_reading(verdicts: pd.Series, reading: dict[str, str]) -> dict[str, int]:
+    """How many claims fall in each reading of their verdict: substance, wording,
+    precision, same (every reading present, zero where none)."""
+    counts = verdicts.map(reading).value_counts()
+    return {r: int(counts.get(r, 0)) for r in ("substance", "wording", "precision", "same")}
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary(data: Data, table: pd.DataFrame) -> str:
+    """The findings list: substantive differences first (named), then wording and
+    precision, each verdict by its label and with its topics."""
+    reading = verdict_reading(data)
+    short = data.package.code_property("claims", "verdict", "shortLabel")
+    n = by_reading(table["verdict"], reading)
+    lines = [
+        f"- The articles share **{len(table)}** points that can be set side by side. "
+        f"**{n['substance']}** differ in substance; **{n['wording']}** differ only in wording, spelling or "
+        f"punctuation; **{n['precision']}** differ only in precision (compatible, some vaguer); "
+        f"**{n['same']}** read the same.",
+    ]
+    for v in verdict_order(data):
+        mine = table[table["verdict"] == v]
+        if len(mine):
+            lines.append(f"- {short[v]} ({plural(len(mine), 'point', 'points')}): {'; '.join(mine['topic'])}.")
+    return "\n".join(lines)
 
 
 def side_by_side(data: Data, kind: str) -> pd.DataFrame:
@@ -85,7 +115,8 @@ def grid_chart(data: Data, title: str, source: str):
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=v.replace("_", " "),
+                name=data.package.code_property("claims", "verdict", "shortLabel")[v],
+                hoverinfo="skip",
                 marker={"symbol": "square", "size": 13, "color": verdict_colors(data)[v]},
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis.enforcement import enforcement_figures, implied_rate, ratio_qualifier, reference_range
+from ..analysis.enforcement import enforcement_figures, implied_rate, rates_inside, ratio_qualifier, reference_range
 from ..analysis.story import reported_by
 from .notebook import Data, fmt_interval
 
@@ -72,8 +72,10 @@ def implied_rates(data: Data) -> pd.DataFrame:
         orig = f.loc[conv["converted_from_id"]]
         rate, lo, hi = implied_rate(orig["value"], orig["value_text"], conv["value"], conv["value_text"])
         overlap = reference_range(refs, orig["unit"], conv["unit"], conv["period_start"], conv["period_end"])
-        low_ref, high_ref = overlap["rate"].min(), overlap["rate"].max()
-        plausible = bool(len(overlap)) and hi >= low_ref and lo <= high_ref
+        inside = rates_inside(refs["rate"], lo, hi)
+        printed_by = data.evidence.loc[data.evidence["record_id"] == conv["figure_id"], "source_id"].map(
+            data.outlet_of()
+        )
         rows.append(
             {
                 "conversion": f"{orig['value_text']} = {conv['value_text']}",
@@ -81,10 +83,10 @@ def implied_rates(data: Data) -> pd.DataFrame:
                 "implied rate, low": round(lo, 4),
                 "implied rate, high": round(hi, 4),
                 "unit": f"{orig['unit']} per {conv['unit']}",
-                "reference rates in the period": ", ".join(f"{r:.4f}" for r in overlap["rate"]),
-                "lowest reference": low_ref,
-                "highest reference": high_ref,
-                "plausible": plausible,
+                "printed by": ", ".join(sorted(set(printed_by))),
+                "reference rates in the figure's period": len(overlap),
+                "reference rates inside the rounding interval": int(inside.sum()),
+                "reference rates held": len(refs),
             }
         )
     return pd.DataFrame(rows)
@@ -188,3 +190,19 @@ def enforcement_voice(data: Data) -> pd.DataFrame:
     out = q.groupby("side").agg(passages=("quote_id", "size"), words=("word_count", "sum")).reset_index()
     out["share of words"] = out["words"] / out["words"].sum()
     return out.sort_values("words", ascending=False).reset_index(drop=True)
+
+
+def reference_rates(data: Data, low: float, high: float) -> pd.DataFrame:
+    """The reference rates (not from the articles), each with whether it falls inside a
+    conversion's rounding interval."""
+    r = data.reference_rates.sort_values(["date_start", "rate_id"])
+    kinds = data.codebook("reference_rates", "kind")
+    return pd.DataFrame(
+        {
+            "reference rate (not from the articles)": r["kind"].map(kinds),
+            "covers": [fmt_interval(x, y) for x, y in zip(r["date_start"], r["date_end"], strict=True)],
+            "rate": r["rate"].map(lambda v: f"{v:.4f}"),
+            "inside the rounding interval": rates_inside(r["rate"], low, high).map({True: "Yes", False: "No"}),
+            "published by": r["publisher"],
+        }
+    ).reset_index(drop=True)

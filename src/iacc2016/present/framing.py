@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis.logodds import distinctive_terms
+from ..analysis.logodds import MIN_COUNT, STOPWORDS, distinctive_terms, own_words, surviving
+from ..data.text import terms
 from .codebook import side_order
 from .notebook import Data
 
@@ -27,6 +28,27 @@ def voice(data: Data) -> pd.DataFrame:
     totals = grid.groupby("outlet")["words"].transform("sum")
     grid["share of words"] = (grid["words"] / totals).where(totals > 0, 0.0)
     return grid
+
+
+def voice_leads(voice_table: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet with quoted words: the side with the largest share, that share, the
+    runner-up's share and the lead in percentage points (a plurality, not a majority)."""
+    rows = []
+    for outlet, g in voice_table[voice_table.groupby("outlet")["words"].transform("sum") > 0].groupby(
+        "outlet", sort=False
+    ):
+        g = g.sort_values(["share of words", "side"], ascending=[False, True])
+        top, second = g.iloc[0], g.iloc[1]
+        rows.append(
+            {
+                "outlet": outlet,
+                "side": top["side"],
+                "share": top["share of words"],
+                "runner-up share": second["share of words"],
+                "lead": top["share of words"] - second["share of words"],
+            }
+        )
+    return pd.DataFrame(rows, columns=["outlet", "side", "share", "runner-up share", "lead"])
 
 
 def first_voice(data: Data) -> pd.DataFrame:
@@ -103,34 +125,37 @@ def entman(data: Data) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------- coverage
 def coverage(data: Data) -> pd.DataFrame:
-    """Facts (events and figures) x outlets: 1 where the outlet reports the fact.
-    Rows are ordered by how many outlets report the fact, then by date."""
-    ev = data.evidence[data.evidence["record_table"].isin(["events", "figures"])]
+    """Events x outlets: 1 where the outlet's article holds evidence for the event. Rows
+    are ordered by how many outlets report the event, then by date.
+
+    Events only: a figure is stored one article per row (each outlet's number is its own
+    record), so every figure is single-outlet by construction and would inflate "reported
+    by one article only"."""
+    ev = data.evidence[data.evidence["record_table"] == "events"]
     ev = ev.assign(outlet=_outlet(data, ev))
     grid = (
         ev.assign(x=1)
-        .pivot_table(index=["record_table", "record_id"], columns="outlet", values="x", aggfunc="max", fill_value=0)
+        .pivot_table(index="record_id", columns="outlet", values="x", aggfunc="max", fill_value=0)
         .reindex(columns=data.outlet_order(), fill_value=0)
     )
-    labels = {("events", r.event_id): r.label for r in data.events.itertuples()}
-    labels |= {
-        ("figures", r.figure_id): f"{r.value_text} ({r.metric.replace('_', ' ')})" for r in data.figures.itertuples()
-    }
-    when = {("events", r.event_id): r.date_end for r in data.events.itertuples()}
-    when |= {("figures", r.figure_id): pd.Timestamp.max.floor("D") for r in data.figures.itertuples()}
+    events = data.events.set_index("event_id")
     out = grid.reset_index()
-    out["fact"] = [labels[(t, i)] for t, i in zip(out["record_table"], out["record_id"], strict=True)]
+    out["fact"] = events.loc[out["record_id"], "label"].values
     out["outlets reporting"] = grid.sum(axis=1).values
-    out["_when"] = [when[(t, i)] for t, i in zip(out["record_table"], out["record_id"], strict=True)]
-    out = out.sort_values(["outlets reporting", "record_table", "_when", "fact"], ascending=[False, True, True, True])
+    out["_when"] = events.loc[out["record_id"], "date_end"].values
+    out = out.sort_values(["outlets reporting", "_when", "fact"], ascending=[False, True, True])
     return out.drop(columns=["_when"]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------- distinctive words
 def distinctive(data: Data, top: int = 8, prior_scale: float = 1.0) -> pd.DataFrame:
-    """Each outlet's most distinctive terms against all other articles."""
+    """Each outlet's most distinctive terms against all other articles, in the outlet's own
+    words: recorded quotations taken out, function words left out, and only terms used at
+    least MIN_COUNT times ranked (an outlet may have fewer than `top`, or none)."""
     group_of = {s: o for s, o in data.outlet_of().items() if s in set(data.term_counts["source_id"])}
-    d = distinctive_terms(data.term_counts, group_of, prior_scale=prior_scale)
+    tc = own_words(data.term_counts, data.quotes, terms)
+    tc = tc[~tc["term"].isin(STOPWORDS)]
+    d = surviving(distinctive_terms(tc, group_of, prior_scale=prior_scale), MIN_COUNT)
     d = d[d["rank"] <= top].rename(columns={"group": "outlet"})
     order = {o: i for i, o in enumerate(data.outlet_order())}
     return d.sort_values(["outlet", "rank"], key=lambda s: s.map(order) if s.name == "outlet" else s).reset_index(

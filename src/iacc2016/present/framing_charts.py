@@ -90,8 +90,7 @@ def frame_chart(data: Data, title: str, source: str):
 def coverage_chart(data: Data, title: str, source: str):
     c = coverage(data)
     outlets = data.outlet_order()
-    kind = {"events": "event", "figures": "figure"}
-    ylab = [f"{fact} [{kind[t]}]" for fact, t in zip(c["fact"], c["record_table"], strict=True)]
+    ylab = list(c["fact"])
     fig = go.Figure(
         go.Heatmap(
             z=c[outlets].values,
@@ -103,10 +102,11 @@ def coverage_chart(data: Data, title: str, source: str):
             showscale=False,
             xgap=2,
             ygap=2,
-            hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
+            customdata=[["reports it" if v else "does not report it" for v in row] for row in c[outlets].values],
+            hovertemplate="%{y}<br>%{x} %{customdata}<extra></extra>",
         )
     )
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 10})
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 11})
     fig.update_xaxes(side="top")
     fig = finish(
         fig,

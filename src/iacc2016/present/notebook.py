@@ -17,6 +17,7 @@ from .. import settings  # noqa: E402
 from ..data.tables import Tables  # noqa: E402
 from . import explore  # noqa: E402
 from . import style as charts  # noqa: E402
+from .reader import code_labels, reader_html  # noqa: E402
 
 
 class Data(Tables):
@@ -33,11 +34,27 @@ def start() -> Data:
     """Load and validate every table, set pandas and plotly up; call once, at the top."""
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 30)
-    pd.set_option("display.max_colwidth", 120)
+    pd.set_option("display.max_colwidth", None)  # a cut cell cannot be told from a quoted "..."
     pd.set_option("display.width", 200)
     charts.setup()
+    data = Data.load(settings.data_dir())
+    _LABELS.clear()
+    _LABELS.update(code_labels(data.package))
+    _show_frames_as_tables()
     explore.searchable_tables()  # only under `make lab`: committed outputs stay static
-    return Data.load(settings.data_dir())
+    return data
+
+
+_LABELS: dict[str, str] = {}
+
+
+def _show_frames_as_tables() -> None:
+    """A bare `frame` at the end of a cell is shown as `table(frame)` shows it."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, lambda f: reader_html(f, _LABELS))
 
 
 def md(text: str) -> None:
@@ -49,9 +66,26 @@ def table(frame: pd.DataFrame) -> None:
     """Show a table as a reader should meet it: every cell whole (never cut with "..."),
     no row numbers, text escaped, empty cells blank. Columns should already carry the
     reader's names and every code its codebook label."""
-    with pd.option_context("display.max_colwidth", None):
-        html = frame.to_html(index=False, escape=True, na_rep="", border=0)
-    display(HTML(html))
+    display(HTML(reader_html(frame, _LABELS)))
+
+
+def article_name(row) -> str:
+    """The article's headline, or, where its copy shows none, a readable name for it."""
+    if isinstance(row.headline, str) and row.headline:
+        return row.headline
+    return f"{row.outlet}'s article of {fmt_interval(row.published_start, row.published_end)} (it carries no headline)"
+
+
+def sources(data: Data) -> None:
+    """The articles this notebook rests on, each linked (the list every notebook ends with)."""
+    s = data.sources.sort_values(["published_start", "published_end", "outlet"])
+    lines = ["## Sources", "", "The articles, in order of publication (dates as inferred from each text):", ""]
+    for row in s.itertuples():
+        name = article_name(row).replace("[", "(").replace("]", ")")
+        when = fmt_interval(row.published_start, row.published_end)
+        link = f"[{name}]({row.url})" if isinstance(row.url, str) and row.url else name
+        lines.append(f"- {row.outlet}, {when}: {link}")
+    md("\n".join(lines))
 
 
 def check(label: str, ok: bool, detail: str = "") -> None:

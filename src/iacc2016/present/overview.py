@@ -1,10 +1,13 @@
-"""Tables for the overview notebook: the articles and the data package at a glance."""
+"""The overview notebook: its findings (one per themed notebook), the articles, the lead chart."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .notebook import Data, fmt_interval
+from ..analysis.story import single_source_quantities
+from . import disagreements, framing, story
+from .codebook import verdict_reading
+from .notebook import Data, fmt_day, fmt_interval
 
 
 def sources_table(data: Data) -> pd.DataFrame:
@@ -14,8 +17,7 @@ def sources_table(data: Data) -> pd.DataFrame:
         {
             "outlet": s["outlet"],
             "outlet type": s["outlet_type"].map(data.codebook("sources", "outlet_type")),
-            "headline": s["headline"].fillna("(no headline in the text)"),
-            "byline": s["author"].fillna("(none)"),
+            "headline": [h if isinstance(h, str) and h else "No headline in the archived copy" for h in s["headline"]],
             "published (inferred)": [
                 fmt_interval(a, b) for a, b in zip(s["published_start"], s["published_end"], strict=True)
             ],
@@ -24,39 +26,39 @@ def sources_table(data: Data) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def tables_summary(data: Data) -> pd.DataFrame:
-    """One row per table: size, key and what it links to."""
-    rows = []
-    for r in data.package.resources:
-        frame = data.tables[r.name]
-        links = sorted({fk.resource for fk in r.foreign_keys if fk.resource != r.name})
-        rows.append(
-            {
-                "table": r.path,
-                "what a row is": r.title,
-                "rows": len(frame),
-                "columns": len(frame.columns),
-                "primary key": ", ".join(r.primary_key),
-                "links to": ", ".join(links) if links else "",
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def evidence_coverage(data: Data) -> pd.DataFrame:
-    """Per table: records, records with evidence, and evidence rows per record."""
-    ev = data.evidence
-    rows = []
-    for table, key in (("events", "event_id"), ("figures", "figure_id"), ("members", "member_id")):
-        ids = set(data.tables[table][key])
-        mine = ev[ev["record_table"] == table]
-        rows.append(
-            {
-                "table": table,
-                "records": len(ids),
-                "records with evidence": len(ids & set(mine["record_id"])),
-                "evidence rows": len(mine),
-                "articles per record (mean)": round(mine.groupby("record_id")["source_id"].nunique().mean(), 2),
-            }
-        )
-    return pd.DataFrame(rows)
+def findings(data: Data) -> str:
+    """The answer to the overview's question, one finding per themed notebook (linked),
+    each carrying the figure it rests on."""
+    adm, sus = story.admission(data), story.suspension(data)
+    dep = story.departures(data)
+    days = (sus["date_start"] - adm["date_start"]).days
+    known_day = int((data.events["date_precision"] == "day").sum())
+    q = single_source_quantities(data.figures, data.evidence, data.outlet_of())
+    alone = int(((q["outlets"] == 1) & (q["claimants"] == 1)).sum())
+    cov = framing.coverage(data)
+    n_out = len(data.outlet_order())
+    everywhere = int((cov["outlets reporting"] == n_out).sum())
+    only_one = int((cov["outlets reporting"] == 1).sum())
+    claims = disagreements.claims(data)
+    reading = disagreements.by_reading(claims["verdict"], verdict_reading(data))
+    return "\n".join(
+        [
+            f"- **The sequence is clear; most dates are not.** Alibaba was admitted on {fmt_day(adm['date_start'])} "
+            f"and suspended on {fmt_day(sus['date_start'])}, {days} days later; {len(dep)} brands left in between. "
+            f"Of {len(data.events)} dated events, **{known_day}** are known to the day; the rest only to an "
+            "interval. [Who left, and when](01-who-left-and-when.ipynb)",
+            f"- **Most numbers rest on one outlet and one claimant.** Of {len(q)} quantities the articles print, "
+            f"**{alone}** are printed by one outlet only and claimed by one party. "
+            "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)"
+            if alone * 2 > len(q)
+            else f"- **Numbers.** Of {len(q)} quantities the articles print, **{alone}** are printed by one outlet "
+            "only and claimed by one party. [Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)",
+            f"- **Coverage.** Of {len(cov)} events, {everywhere} appear in all {n_out} "
+            f"articles and **{only_one}** in one article only. [How the framing differs by outlet](03-framing-by-outlet.ipynb)",
+            f"- **Disagreements.** Of {len(claims)} points the articles share, "
+            f"**{reading['substance']}** differ in substance; {reading['wording']} differ only in wording or spelling "
+            f"and {reading['precision']} only in precision. [Where the outlets disagree](04-where-outlets-disagree.ipynb)",
+            "- **Against the public record.** How the articles' dates and claims compare with releases, wire "
+            "reports and filings (not from the articles). [Against the record](05-against-the-record.ipynb)",
+        ]
+    )

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import story as a
-from ..analysis.story import DAY, admission, conference, suspension  # noqa: F401  (the notebooks' names)
+from ..analysis.story import DAY, HISTORY_YEARS, admission, conference, suspension  # noqa: F401  (the notebooks' names)
 from .notebook import Data, fmt_day, fmt_interval
 
 EXACT, SPAN, INTERVAL = "known to the day", "several known days", "possible dates (interval)"
+SCHEDULED = "scheduled, not yet held"
 DRAWN_AS = {"day": EXACT, "span": SPAN, "interval": INTERVAL}
 
 

@@ -1,4 +1,4 @@
-"""The charts of notebook 01: the timelines, the departures and the cascade."""
+"""The charts of notebook 01: the timelines and the departures."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .codebook import side_colors, side_names, side_order
-from .notebook import Data
-from .story import DAY, EXACT, INTERVAL, SPAN, admission, cascade, departures, suspension
+from .notebook import Data, fmt_day
+from .story import DAY, EXACT, INTERVAL, SCHEDULED, SPAN, admission, departures, suspension
 from .style import axis_year_label, date_tickformat, finish, interval_marker, mark_x
 
 
@@ -18,8 +18,15 @@ def timeline_chart(data: Data, frame: pd.DataFrame, title: str, source: str, not
     for side in side_order(data):
         mine = frame[frame["side"] == side]
         color = side_colors(data)[side]
-        for drawn, style in ((INTERVAL, interval_marker(color)), (SPAN, {"color": color, "opacity": 0.9})):
-            bars = mine[mine["drawn as"] == drawn]
+        held = mine["event_status"] != "scheduled"
+        styles = (
+            (INTERVAL, held, interval_marker(color), INTERVAL),
+            (SPAN, held, {"color": color, "opacity": 0.9}, SPAN),
+            # Scheduled, not held when the articles end: an outline only, never a filled bar.
+            (SPAN, ~held, {"color": "rgba(255,255,255,0)", "line": {"color": color, "width": 2}}, SCHEDULED),
+        )
+        for drawn, keep, style, name in styles:
+            bars = mine[(mine["drawn as"] == drawn) & keep]
             if len(bars):
                 widths = (bars["date_end"] + DAY - bars["date_start"]).dt.total_seconds() * 1000
                 fig.add_trace(
@@ -28,7 +35,7 @@ def timeline_chart(data: Data, frame: pd.DataFrame, title: str, source: str, not
                         x=widths,
                         base=bars["date_start"].dt.strftime("%Y-%m-%d"),
                         orientation="h",
-                        name=f"{side_names(data)[side]}: {drawn}",
+                        name=f"{side_names(data)[side]}: {name}",
                         marker=style,
                         customdata=bars[["when", "date_text"]],
                         hovertemplate="%{y}<br>%{customdata[0]}<br>article: “%{customdata[1]}”<extra></extra>",
@@ -36,14 +43,14 @@ def timeline_chart(data: Data, frame: pd.DataFrame, title: str, source: str, not
                 )
         days = mine[mine["drawn as"] == EXACT]
         if len(days):
-            symbols = days["event_status"].map({"cancelled": "x", "scheduled": "diamond-open"}).fillna("diamond")
+            symbols = days["event_status"].map({"cancelled": "x"}).fillna("diamond")
             fig.add_trace(
                 go.Scatter(
                     y=days["label"],
                     x=(days["date_start"] + DAY / 2).dt.strftime("%Y-%m-%d %H:%M"),
                     mode="markers",
                     name=f"{side_names(data)[side]}: {EXACT}",
-                    marker={"color": color, "size": 11, "symbol": list(symbols), "line": {"color": "#333", "width": 1}},
+                    marker={"color": color, "size": 14, "symbol": list(symbols), "line": {"color": "#333", "width": 1}},
                     customdata=days[["when", "date_text"]],
                     hovertemplate="%{y}<br>%{customdata[0]}<br>article: “%{customdata[1]}”<extra></extra>",
                 )
@@ -55,6 +62,15 @@ def timeline_chart(data: Data, frame: pd.DataFrame, title: str, source: str, not
         title_text=axis_year_label(list(frame["date_start"]) + list(frame["date_end"])),
     )
     fig.update_layout(barmode="overlay", bargap=0.35)
+    lo, hi = frame["date_start"].min(), frame["date_end"].max()
+    for event, text in ((admission(data), "admission"), (suspension(data), "suspension")):
+        if lo <= event["date_start"] <= hi:
+            mark_x(
+                fig,
+                (event["date_start"] + DAY / 2).strftime("%Y-%m-%d %H:%M"),
+                f"{text}, {fmt_day(event['date_start'])}",
+                "#333",
+            )
     legend_rows = (len(fig.data) + 1) // 2
     return finish(
         fig, title, source, height=200 + 26 * len(frame) + 22 * legend_rows, note=note, legend_rows=legend_rows
@@ -113,40 +129,3 @@ def departures_chart(data: Data, title: str, source: str):
         ["who left", "date_start", "date_end", "days after admission (earliest)", "days after admission (latest)"]
     ]
     return fig, chart_data
-
-
-def cascade_chart(data: Data, title: str, source: str):
-
-    c = cascade(data)
-    fig = go.Figure()
-    styles = {
-        "departures, certain": (side_colors(data)["brands"], "solid"),
-        "departures, possible": (side_colors(data)["brands"], "dot"),
-        "objections, certain": (side_colors(data)["other"], "solid"),
-        "objections, possible": (side_colors(data)["other"], "dot"),
-    }
-    for col, (color, dash) in styles.items():
-        fig.add_trace(
-            go.Scatter(
-                x=c["day"].dt.strftime("%Y-%m-%d"),
-                y=c[col],
-                mode="lines",
-                line={"shape": "hv", "color": color, "dash": dash, "width": 2.5},
-                name=col,
-            )
-        )
-    sus = suspension(data)["date_start"]
-    mark_x(fig, sus.strftime("%Y-%m-%d"), "suspension", side_colors(data)["iacc"])
-    fig.update_yaxes(rangemode="tozero", dtick=1)
-    fig.update_xaxes(type="date", tickformat=date_tickformat(c["day"]))
-    fig = finish(
-        fig,
-        title,
-        source,
-        x_title=axis_year_label(c["day"]),
-        y_title="Cumulative count",
-        height=470,
-        note="Certain: the latest possible date has passed. Possible: the earliest possible date has passed.",
-        legend_rows=2,
-    )
-    return fig, c

@@ -37,9 +37,9 @@ def interval_marker(color: str) -> dict:
     so it never reads as a happening that lasted that long."""
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     return {
-        "color": f"rgba({r},{g},{b},0.15)",
-        "pattern": {"shape": "|", "fgcolor": color, "fgopacity": 0.9, "size": 8, "solidity": 0.2},
-        "line": {"color": color, "width": 1},
+        "color": f"rgba({r},{g},{b},0.08)",
+        "pattern": {"shape": "|", "fgcolor": color, "fgopacity": 0.45, "size": 8, "solidity": 0.15},
+        "line": {"color": color, "width": 0.5},
     }
 
 
@@ -80,8 +80,12 @@ def setup() -> str:
     if _state["ready"]:
         return renderer
     pio.renderers.default = renderer
-    # The PNG takes each figure's own width and height (taller charts need more rows).
-    pio.renderers["png"].scale = 1
+    # The PNG takes each figure's own width and height (taller charts need more rows), at
+    # twice the pixels, so it stays sharp on a laptop's screen.
+    pio.renderers["png"].scale = PNG_SCALE
+    # No "send data to the cloud" button (it would offer to upload the article snippets):
+    # the config travels in the plotly JSON of every output.
+    pio.renderers["plotly_mimetype"].config = PLOTLY_CONFIG
     # Only the house style is registered, composed with plotly's own white template at use
     # (copying that template whole costs a quarter of a second per kernel).
     pio.templates["iacc"] = {
@@ -155,6 +159,8 @@ def finish(
         ],
     )
     fig.update_yaxes(automargin=False)
+    for trace in fig.data:
+        default_hover(trace)
     if legend_rows:
         fig.update_layout(
             legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom", "font": {"size": 11}}
@@ -164,6 +170,34 @@ def finish(
     if y_title is not None:
         fig.update_yaxes(title_text=y_title)
     return fig
+
+
+PNG_SCALE = 2
+PLOTLY_CONFIG = {"showSendToCloud": False, "displaylogo": False}
+
+
+def _has_points(trace) -> bool:
+    return any(getattr(trace, k, None) is not None and len(getattr(trace, k)) for k in ("x", "y", "z"))
+
+
+def default_hover(trace) -> None:
+    """A hover of the chart's own for a trace drawn without one: the trace's name and its
+    values; a legend-only key (no points) has none."""
+    if trace.hovertemplate:
+        return
+    if not _has_points(trace):
+        trace.hoverinfo = "skip"
+        return
+    name = (trace.name or "").replace("%", "%%")
+    if trace.type == "heatmap":
+        body = "%{y}<br>%{x}: %{z}"
+    elif getattr(trace, "orientation", None) == "h":
+        body = "%{y}: %{x}"
+    else:
+        body = "%{x}: %{y}"
+    if getattr(trace, "text", None) is not None and trace.type in ("bar", "scatter"):
+        body += "<br>%{text}"
+    trace.hovertemplate = body + f"<extra>{name}</extra>"
 
 
 MAX_TITLE_CHARS = 92  # at 17 px, about as many characters as fit across the chart
@@ -186,7 +220,9 @@ def _left_margin(fig: go.Figure, y_title: str | None) -> int:
 def show(fig: go.Figure, name: str, data: pd.DataFrame) -> None:
     """Save the chart's data beside the notebook, then display the figure."""
     save_chart_data(name, data)
-    fig.show()
+    for trace in fig.data:
+        default_hover(trace)
+    fig.show(config=PLOTLY_CONFIG)
 
 
 def save_chart_data(name: str, data: pd.DataFrame) -> None:

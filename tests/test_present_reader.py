@@ -1,0 +1,64 @@
+"""iacc2016.present.reader: what a table shows a reader, on hand-built frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from iacc2016.present.reader import reader_frame, reader_html
+
+LABELS = {"differ_in_precision": "Differ only in precision", "iacc": "The coalition", "yes": "Present"}
+
+
+def test_codes_become_labels_ids_go_and_the_default_index_is_dropped():
+    frame = pd.DataFrame(
+        {
+            "claim_id": ["c01", "c02"],
+            "verdict": ["differ_in_precision", "differ_in_precision"],
+            "side": ["iacc", "other"],  # 'other' has no label here: the column is not all codes
+            "count_in_group": [3, 4],
+        }
+    )
+    shown = reader_frame(frame, LABELS)
+    # By hand: claim_id dropped; the verdict column holds only codes, so both are labelled;
+    # 'side' holds a non-code, so only a value with '_' would be labelled (none here).
+    assert list(shown.columns) == ["verdict", "side", "count in group"]
+    assert shown.to_dict("list") == {
+        "verdict": ["Differ only in precision"] * 2,
+        "side": ["iacc", "other"],
+        "count in group": ["3", "4"],
+    }
+
+
+def test_floats_booleans_and_gaps_read_as_a_person_would_write_them():
+    frame = pd.DataFrame({"value": [16100000.0, 6.50199, 30.0, None], "self-reported": [True, False, True, True]})
+    shown = reader_frame(frame, LABELS)
+    # 16,100,000 has separators from 10,000; 6.50199 rounds to four decimals (6.5020 -> 6.502);
+    # 30.0 loses its '.0'; a gap is blank; booleans read Yes/No.
+    assert list(shown["value"]) == ["16,100,000", "6.502", "30", ""]
+    assert list(shown["self-reported"]) == ["Yes", "No", "Yes", "Yes"]
+
+
+def test_a_meaningful_index_becomes_a_column_and_the_html_is_whole_and_escaped():
+    long = "x" * 300 + " <b>"
+    frame = pd.DataFrame({"note": [long]}, index=pd.Index(["iacc"], name="side"))
+    html = reader_html(frame, LABELS)
+    assert "<th>side</th>" in html and "<td>The coalition</td>" in html
+    assert ("x" * 300 + " &lt;b&gt;") in html and "..." not in html
+    assert "<th></th>" not in html  # no row-number column
+
+
+def test_voice_leads_are_pluralities_with_their_margin():
+    from iacc2016.present.framing import voice_leads
+
+    voice = pd.DataFrame(
+        {
+            "outlet": ["A", "A", "A", "B", "B"],
+            "side": ["brands", "iacc", "other", "brands", "iacc"],
+            "words": [42, 39, 19, 0, 0],
+            "share of words": [0.42, 0.39, 0.19, 0.0, 0.0],
+        }
+    )
+    got = voice_leads(voice)
+    # By hand: A's brands lead iacc by 0.42 - 0.39 = 0.03; B quotes no one and is left out.
+    assert list(got["outlet"]) == ["A"] and got.loc[0, "side"] == "brands"
+    assert abs(got.loc[0, "lead"] - 0.03) < 1e-12
