@@ -14,9 +14,9 @@ def test_the_ratings_table_adds_up_and_uses_the_codebook_names():
     assert list(table.columns) == [
         "Outlet",
         "Confirmed",
-        "Partly confirmed",
+        "Confirmed in part",
         "Contradicted",
-        "Not found",
+        "Not found in the record",
         "Statements checked",
     ]
     total = table.iloc[-1]
