@@ -106,7 +106,7 @@ nb.check("every rating but 'not found' cites a record document",
 #
 # - **The record is what the stored copies hold.** Several documents are reprints (wire
 #   reports in regional papers), some are undated and dated by inference (the reasoning is
-#   in `record_sources.notes`), and no court filing was read: the lawsuits are checked
+#   in the notes of each record document), and no court filing was read: the lawsuits are checked
 #   against wire reports of them.
 # - **Not found is not false.** A statement rated "not found" was searched for, not
 #   disproved.

@@ -32,7 +32,7 @@ def test_every_contradiction_shows_both_sides_and_the_address():
     table = record.contradictions_table(data)
     assert len(table) == int((data.record_checks["rating"] == "contradicted").sum())
     assert table.notna().all().all()
-    assert table["Record document"].str.contains("http").all()
+    assert table["Record document (not from the articles)"].str.contains("http").all()
 
 
 def test_markdown_from_the_data_is_escaped():
@@ -44,3 +44,12 @@ def test_the_method_table_names_no_code():
     table = record.method_table(data)
     assert set(table["Does our interval hold it?"]) <= {"Holds it", "Misses it"}
     assert not table["Happening"].isna().any()
+
+
+def test_the_not_found_table_carries_no_row_numbers():
+    """A filtered frame keeps its old row labels; nb.table hides the index, but a
+    reset_index() would show them as a column 'index' (31, 34, ...)."""
+    data = iacc2016.load()
+    table = record.not_found_table(data)
+    assert list(table.index) == list(range(len(table)))
+    assert "index" not in table.columns

@@ -104,8 +104,8 @@ def contradictions_table(t: Tables) -> pd.DataFrame:
         {
             "Outlet": c["outlet"],
             "What the article says (its words)": c["article_words"],
-            "What the record says (its words)": c["record_snippet"],
-            "Record document": c["record_publisher"] + ": " + c["record_url"],
+            "What the record says (its words; not from the articles)": c["record_snippet"],
+            "Record document (not from the articles)": c["record_publisher"] + ": " + c["record_url"],
             "Our reading": c["explanation"],
         }
     )
@@ -135,7 +135,9 @@ def method_table(t: Tables) -> pd.DataFrame:
 def not_found_table(t: Tables) -> pd.DataFrame:
     c = t.record_checks[t.record_checks["rating"] == "not_found"].sort_values("check_id")
     outlets = t.outlet_of()
-    return pd.DataFrame({"Outlet": c["source_id"].map(outlets), "Statement": c["statement"], "Why": c["explanation"]})
+    return pd.DataFrame(
+        {"Outlet": c["source_id"].map(outlets), "Statement": c["statement"], "Why": c["explanation"]}
+    ).reset_index(drop=True)
 
 
 def cited_documents_md(t: Tables) -> str:
