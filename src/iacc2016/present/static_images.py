@@ -69,6 +69,9 @@ def _start_browser() -> None:
 OFFLINE_FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
+    # Chromium 156 still asks for its on-device AI model manifest on start, flag or not;
+    # its update server is moved to a port Chromium itself refuses (9), so nothing leaves.
+    "--component-updater=url-source=http://127.0.0.1:9/",
     "--disable-component-extensions-with-background-pages",
     "--disable-extensions",
     "--disable-default-apps",
@@ -86,17 +89,20 @@ OFFLINE_FLAGS = (
     "CertificateTransparencyComponentUpdater,AutofillServerCommunication,InterestFeedContentSuggestions,"
     "NetworkTimeServiceQuerying,PrivacySandboxSettings4",
 )
+# The first window's page: else headless Chromium opens the new-tab page, which Debian's
+# build fetches from its default search engine (start.duckduckgo.com).
+START_PAGE = "about:blank"
 
 
 def offline_chromium():
-    """choreographer's Chromium with OFFLINE_FLAGS on its command line: its command line has
-    no hook for extra flags, but choreographer's Browser takes the class (`browser_cls`),
-    and kaleido passes it through."""
+    """choreographer's Chromium with OFFLINE_FLAGS and START_PAGE on its command line: it
+    has no hook for extra flags, but choreographer's Browser takes the class
+    (`browser_cls`), and kaleido passes it through."""
     from choreographer.browsers.chromium import Chromium
 
     class OfflineChromium(Chromium):
         def get_cli(self):
-            return [*super().get_cli(), *OFFLINE_FLAGS]
+            return [*super().get_cli(), *OFFLINE_FLAGS, START_PAGE]
 
     return OfflineChromium
 
