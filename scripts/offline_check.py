@@ -116,9 +116,12 @@ def serve_dns(log: list[str]) -> None:
 
 def inside(work: Path) -> int:
     """In the namespace: loopback up, resolv.conf at the listener, make reproduce traced."""
-    subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
     (work / "resolv.conf").write_text("nameserver 127.0.0.1\n")
-    subprocess.run(["mount", "--bind", str(work / "resolv.conf"), "/etc/resolv.conf"], check=True)
+    for step in (["ip", "link", "set", "lo", "up"], ["mount", "--bind", str(work / "resolv.conf"), "/etc/resolv.conf"]):
+        done = subprocess.run(step, capture_output=True, text=True)
+        if done.returncode != 0:
+            print(f"offline-check: in the namespace, {' '.join(step)} failed: {done.stderr.strip()}", file=sys.stderr)
+            return 2
     queries: list[str] = []
     serve_dns(queries)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS", "IACC_"))}
@@ -199,10 +202,10 @@ def main() -> int:
         ).stdout.splitlines()
     problems = []
     if inner.returncode != 0:
-        problems.append(f"make reproduce failed in the namespace (exit {inner.returncode})")
+        problems.append(f"make reproduce did not succeed in the namespace (exit {inner.returncode})")
     problems += [f"DNS query for {name} ({n}x)" for name, n in sorted(names.items())]
     problems += [f"reached for {address} ({n}x)" for address, n in sorted(addresses.items())]
-    problems += [f"not as committed after make reproduce: {line}" for line in changed]
+    problems += [f"not as committed after make reproduce: {line.strip()}" for line in changed]
     if probes:
         print(
             f"offline-check: not counted: Chromium's IPv6 route probe, a UDP connect that sends nothing ({sum(probes.values())}x)"
