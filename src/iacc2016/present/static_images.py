@@ -9,6 +9,7 @@ import threading
 import time
 from pathlib import Path
 
+import plotly
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -50,7 +51,7 @@ def _start_browser() -> None:
     if not found or not Path(found).is_file():
         raise StaticImagesUnavailable("no Chrome or Chromium found")
     _quiet_server_thread()
-    kaleido.start_sync_server(silence_warnings=True)
+    kaleido.start_sync_server(silence_warnings=True, browser_cls=offline_chromium(), **_local_scripts())
     # Stop the browser before the interpreter removes its temporary folder at exit; else
     # a script (not a kernel) ends with a traceback about a folder not being empty.
     atexit.register(kaleido.stop_sync_server, silence_warnings=True)
@@ -58,6 +59,59 @@ def _start_browser() -> None:
     # with a warning (printed into the first figure's output); there is nothing to send.
     pio.defaults.headers = {}
     _first_image_or_raise()
+
+
+# Chromium's own traffic, off (issue 21; `make offline-check` proves it): no update,
+# component, sync, metrics, safe-browsing, translate or field-trial hosts looked up. Some
+# are choreographer's defaults already; all are listed, so none depends on its version.
+# (Debian's /usr/bin/chromium adds --disable-background-networking only when
+# /etc/chromium.d does not turn remote extensions on, and by default it does.)
+OFFLINE_FLAGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    # Chromium 156 still asks for its on-device AI model manifest on start, flag or not;
+    # its update server is moved to a port Chromium itself refuses (9), so nothing leaves.
+    "--component-updater=url-source=http://127.0.0.1:9/",
+    "--disable-component-extensions-with-background-pages",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--metrics-recording-only",
+    "--disable-breakpad",
+    "--disable-crash-reporter",
+    "--no-pings",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--safebrowsing-disable-auto-update",
+    "--disable-field-trial-config",
+    "--no-service-autorun",
+    "--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,"
+    "CertificateTransparencyComponentUpdater,AutofillServerCommunication,InterestFeedContentSuggestions,"
+    "NetworkTimeServiceQuerying,PrivacySandboxSettings4",
+)
+# The first window's page: else headless Chromium opens the new-tab page, which Debian's
+# build fetches from its default search engine (start.duckduckgo.com).
+START_PAGE = "about:blank"
+
+
+def offline_chromium():
+    """choreographer's Chromium with OFFLINE_FLAGS and START_PAGE on its command line: it
+    has no hook for extra flags, but choreographer's Browser takes the class
+    (`browser_cls`), and kaleido passes it through."""
+    from choreographer.browsers.chromium import Chromium
+
+    class OfflineChromium(Chromium):
+        def get_cli(self):
+            return [*super().get_cli(), *OFFLINE_FLAGS, START_PAGE]
+
+    return OfflineChromium
+
+
+def _local_scripts() -> dict:
+    """The page kaleido draws in loads plotly.js from the installed plotly (kaleido's own
+    default, made explicit: it falls back to a CDN without a word) and no MathJax (fetched
+    from a CDN by default; no chart here uses LaTeX)."""
+    return {"plotlyjs": (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").as_uri(), "mathjax": False}
 
 
 def _quiet_server_thread() -> None:
