@@ -62,7 +62,7 @@ def _synced(path: Path, twin: Path) -> nbformat.NotebookNode:
     import shutil
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="iacc-sync-") as folder:
+    with tempfile.TemporaryDirectory(prefix=f"{STAGING_PREFIX}sync-{os.getpid()}-") as folder:
         shutil.copy(path, Path(folder) / path.name)
         shutil.copy(twin, Path(folder) / twin.name)
         done = subprocess.run(
@@ -154,7 +154,8 @@ def rebuild(paths: list[Path], kernel_env: dict[str, str], chart_dir: Path | Non
     files: dict[Path, bytes] = {}
     root = paths[0].resolve().parent
     recover(root)
-    staging = Path(tempfile.mkdtemp(prefix="iacc-chart-data-"))
+    remove_stale_staging()
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}chart-data-{os.getpid()}-"))
     try:
         env = {**kernel_env, settings.CHART_DATA_ENV: str(staging)}
         for p in paths:
@@ -170,6 +171,28 @@ def rebuild(paths: list[Path], kernel_env: dict[str, str], chart_dir: Path | Non
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return commit_files(root, files)
+
+
+STAGING_PREFIX = "iacc-"  # staging folders: iacc-sync-PID-*, iacc-chart-data-PID-*
+
+
+def remove_stale_staging() -> None:
+    """Remove the staging folders a killed run left in the temporary folder (SIGKILL gives
+    it no chance to): those whose process (the PID in the name) is gone."""
+    import re
+    import shutil
+    import tempfile
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{STAGING_PREFIX}*"):
+        named = re.fullmatch(rf"{STAGING_PREFIX}(?:sync|chart-data)-(\d+)-.+", folder.name)
+        if not named or not folder.is_dir() or int(named.group(1)) == os.getpid():
+            continue
+        try:
+            os.kill(int(named.group(1)), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass  # another user's live process
 
 
 def main(argv: list[str]) -> int:
