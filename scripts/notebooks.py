@@ -12,14 +12,18 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from typing import TYPE_CHECKING
 
 from iacc2016 import settings
 from iacc2016.atomic import commit_files, recover, write_text_atomic
 from iacc2016.settings import display_path
+
+if TYPE_CHECKING:
+    import nbformat
+    from nbclient import NotebookClient
+
+# nbformat and nbclient take about a second to import: they are imported where they are
+# used, so that a Ctrl-C in that second reaches main()'s handler, not a traceback.
 
 TIMEOUT_SECONDS = 600
 
@@ -39,6 +43,8 @@ def read_source(path: Path, sync: bool = False) -> nbformat.NotebookNode:
     """The notebook to execute: the committed .ipynb, or with `sync` its .py twin's cells
     (jupytext) over the .ipynb's outputs, in memory; a broken file is NotebookFailed."""
     import json
+
+    import nbformat
 
     name = display_path(path)
     try:
@@ -62,6 +68,8 @@ def _synced(path: Path, twin: Path) -> nbformat.NotebookNode:
     import shutil
     import tempfile
 
+    import nbformat
+
     with tempfile.TemporaryDirectory(prefix=f"{STAGING_PREFIX}sync-{os.getpid()}-") as folder:
         shutil.copy(path, Path(folder) / path.name)
         shutil.copy(twin, Path(folder) / twin.name)
@@ -84,6 +92,9 @@ def run(
 
     `kernel_env` is added to this process's environment for the kernel alone (how a
     setting reaches the kernel; this process's environment is never changed)."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
     path = Path(path)
     nb = read_source(path, sync=sync)
     client = NotebookClient(
@@ -132,6 +143,8 @@ def _failing_cell(nb) -> int | None:
 
 
 def serialize(nb) -> str:
+    import nbformat
+
     text = nbformat.writes(nb)
     return text if text.endswith("\n") else text + "\n"
 

@@ -156,3 +156,36 @@ def test_features_killed_or_interrupted_at_a_random_moment(data_copy, articles_d
     assert rerun.returncode == 0, rerun.stderr
     assert {p.name: p.read_bytes() for p in derived.glob("*.csv")} == new
     shutil.rmtree(data_copy)
+
+
+def test_ctrl_c_while_the_modules_load_is_interrupted_not_a_traceback(monkeypatch, capsys):
+    """Ctrl-C before main() has taken over (the modules are still loading): the command
+    still says "interrupted" and exits 130, with no traceback."""
+    import builtins
+    import runpy
+
+    real_import = builtins.__import__
+
+    def interrupted_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if name == "cli" and level == 1:
+            raise KeyboardInterrupt  # stands for SIGINT during `from .cli import main`
+        return real_import(name, globals, locals, fromlist, level)
+
+    monkeypatch.setattr(sys, "argv", ["iacc2016", "validate"])
+    monkeypatch.setattr(builtins, "__import__", interrupted_import)
+    monkeypatch.delitem(sys.modules, "iacc2016.__main__", raising=False)
+    try:
+        with pytest.raises(SystemExit) as stop:
+            runpy.run_module("iacc2016", run_name="__main__")
+    except KeyboardInterrupt:
+        pytest.fail("the Ctrl-C escaped as a traceback")
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "validate: interrupted\n"
+
+
+def test_the_reproduce_step_reaches_its_ctrl_c_handler_at_once():
+    """scripts/notebooks.py loads nbformat and nbclient (about a second) only once main()
+    has installed its Ctrl-C handler; before, a Ctrl-C in that second was a traceback."""
+    code = "import sys; sys.path.insert(0, 'scripts'); import notebooks; print(sorted({'nbclient', 'nbformat'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
