@@ -43,18 +43,26 @@ def read_source(path: Path, sync: bool = False) -> nbformat.NotebookNode:
     """The notebook to execute: the committed .ipynb, or with `sync` its .py twin's cells
     (jupytext) over the .ipynb's outputs, in memory; a broken file is NotebookFailed."""
     import json
+    import warnings
 
     import nbformat
 
     name = display_path(path)
     try:
-        nb = nbformat.read(path, as_version=4)
-    except (OSError, ValueError, nbformat.reader.NotJSONError, KeyError, AttributeError) as exc:
-        what = (
-            "is truncated or not JSON"
-            if isinstance(exc, (ValueError, json.JSONDecodeError))
-            else f"cannot be read ({exc.__class__.__name__})"
-        )
+        with warnings.catch_warnings():  # nbformat's advice on old notebooks names its own path
+            warnings.simplefilter("ignore")
+            nb = nbformat.read(path, as_version=4)
+            nbformat.validate(nb)  # a cell whose source is not text would fail mid-run as a traceback
+    except OSError as exc:
+        what = f"cannot be read ({exc.strerror or exc.__class__.__name__})"
+    except (json.JSONDecodeError, nbformat.reader.NotJSONError, UnicodeDecodeError):
+        what = "is truncated or not JSON"
+    except (nbformat.ValidationError, ValueError, KeyError, AttributeError, TypeError) as exc:
+        detail = getattr(exc, "message", None) or exc.__class__.__name__
+        what = f"is JSON but not a valid notebook ({str(detail).splitlines()[0][:120]})"
+    else:
+        what = None
+    if what is not None:
         raise NotebookFailed(name, None, f"the notebook {what}; restore it with git checkout") from None
     twin = path.with_suffix(".py")
     if sync and twin.is_file():

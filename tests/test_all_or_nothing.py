@@ -73,6 +73,27 @@ def test_a_truncated_notebook_is_named_not_an_internal_error(tmp_path):
     assert path.read_bytes() == before
 
 
+NOT_A_NOTEBOOK = [
+    "{}",
+    "[]",
+    '{"cells": "x", "nbformat": 4, "nbformat_minor": 5, "metadata": {}}',
+    '{"nbformat": 99, "nbformat_minor": 0, "cells": [], "metadata": {}}',
+    '{"nbformat": 4, "nbformat_minor": 4, "metadata": {}, "cells": '
+    '[{"cell_type": "code", "source": 5, "metadata": {}, "outputs": [], "execution_count": null}]}',
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_NOTEBOOK)
+def test_json_that_is_not_a_notebook_is_named_not_a_traceback(tmp_path, text):
+    path = tmp_path / "odd.ipynb"
+    path.write_text(text, encoding="utf-8")
+    result = run_in_process(notebooks.main, [str(path)])
+    assert result.returncode == 1, result.stderr
+    assert "odd.ipynb: the notebook is JSON but not a valid notebook" in result.stderr
+    assert "Traceback" not in result.stderr and str(tmp_path) not in result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
 def test_ctrl_c_during_execution_prints_interrupted_and_exits_130(tmp_path):
     marker = tmp_path / "started"
     first, second = pair(tmp_path, f"open({str(marker)!r}, 'w').close()\nimport time; time.sleep(120)")
