@@ -210,3 +210,20 @@ def test_the_reproduce_step_reaches_its_ctrl_c_handler_at_once():
     code = "import sys; sys.path.insert(0, 'scripts'); import notebooks; print(sorted({'nbclient', 'nbformat'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_reproduce_into_a_folder_that_cannot_be_written_exits_4(tmp_path):
+    """The chart-data folder cannot be made (a file is in its place; a read-only folder
+    fails the same way, but not for root): exit 4, the place named, nothing written."""
+    charts = tmp_path / "chart-data"
+    charts.write_text("not a folder\n", encoding="utf-8")
+    path = tmp_path / "a.ipynb"
+    write_notebook(
+        path, f"import os, pathlib; (pathlib.Path(os.environ[{CHART_DATA_ENV!r}]) / 'a.csv').write_text('x\\n1\\n')"
+    )
+    before = snapshot(tmp_path)
+    result = run_in_process(notebooks.main, [str(path)], {CHART_DATA_ENV: str(charts)})
+    assert result.returncode == 4, result.stderr
+    assert "reproduce: cannot write chart-data (File exists); nothing was written" in result.stderr
+    assert "Traceback" not in result.stderr and str(tmp_path) not in result.stderr
+    assert snapshot(tmp_path) == before
