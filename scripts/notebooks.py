@@ -12,14 +12,18 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from typing import TYPE_CHECKING
 
 from iacc2016 import settings
 from iacc2016.atomic import commit_files, recover, write_text_atomic
 from iacc2016.settings import display_path
+
+if TYPE_CHECKING:
+    import nbformat
+    from nbclient import NotebookClient
+
+# nbformat and nbclient take about a second to import: they are imported where they are
+# used, so that a Ctrl-C in that second reaches main()'s handler, not a traceback.
 
 TIMEOUT_SECONDS = 600
 
@@ -39,16 +43,26 @@ def read_source(path: Path, sync: bool = False) -> nbformat.NotebookNode:
     """The notebook to execute: the committed .ipynb, or with `sync` its .py twin's cells
     (jupytext) over the .ipynb's outputs, in memory; a broken file is NotebookFailed."""
     import json
+    import warnings
+
+    import nbformat
 
     name = display_path(path)
     try:
-        nb = nbformat.read(path, as_version=4)
-    except (OSError, ValueError, nbformat.reader.NotJSONError, KeyError, AttributeError) as exc:
-        what = (
-            "is truncated or not JSON"
-            if isinstance(exc, (ValueError, json.JSONDecodeError))
-            else f"cannot be read ({exc.__class__.__name__})"
-        )
+        with warnings.catch_warnings():  # nbformat's advice on old notebooks names its own path
+            warnings.simplefilter("ignore")
+            nb = nbformat.read(path, as_version=4)
+            nbformat.validate(nb)  # a cell whose source is not text would fail mid-run as a traceback
+    except OSError as exc:
+        what = f"cannot be read ({exc.strerror or exc.__class__.__name__})"
+    except (json.JSONDecodeError, nbformat.reader.NotJSONError, UnicodeDecodeError):
+        what = "is truncated or not JSON"
+    except (nbformat.ValidationError, ValueError, KeyError, AttributeError, TypeError) as exc:
+        detail = getattr(exc, "message", None) or exc.__class__.__name__
+        what = f"is JSON but not a valid notebook ({str(detail).splitlines()[0][:120]})"
+    else:
+        what = None
+    if what is not None:
         raise NotebookFailed(name, None, f"the notebook {what}; restore it with git checkout") from None
     twin = path.with_suffix(".py")
     if sync and twin.is_file():
@@ -62,7 +76,9 @@ def _synced(path: Path, twin: Path) -> nbformat.NotebookNode:
     import shutil
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="iacc-sync-") as folder:
+    import nbformat
+
+    with tempfile.TemporaryDirectory(prefix=f"{STAGING_PREFIX}sync-{os.getpid()}-") as folder:
         shutil.copy(path, Path(folder) / path.name)
         shutil.copy(twin, Path(folder) / twin.name)
         done = subprocess.run(
@@ -84,6 +100,9 @@ def run(
 
     `kernel_env` is added to this process's environment for the kernel alone (how a
     setting reaches the kernel; this process's environment is never changed)."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
     path = Path(path)
     nb = read_source(path, sync=sync)
     client = NotebookClient(
@@ -132,6 +151,8 @@ def _failing_cell(nb) -> int | None:
 
 
 def serialize(nb) -> str:
+    import nbformat
+
     text = nbformat.writes(nb)
     return text if text.endswith("\n") else text + "\n"
 
@@ -154,7 +175,8 @@ def rebuild(paths: list[Path], kernel_env: dict[str, str], chart_dir: Path | Non
     files: dict[Path, bytes] = {}
     root = paths[0].resolve().parent
     recover(root)
-    staging = Path(tempfile.mkdtemp(prefix="iacc-chart-data-"))
+    remove_stale_staging()
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}chart-data-{os.getpid()}-"))
     try:
         env = {**kernel_env, settings.CHART_DATA_ENV: str(staging)}
         for p in paths:
@@ -170,6 +192,28 @@ def rebuild(paths: list[Path], kernel_env: dict[str, str], chart_dir: Path | Non
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return commit_files(root, files)
+
+
+STAGING_PREFIX = "iacc-"  # staging folders: iacc-sync-PID-*, iacc-chart-data-PID-*
+
+
+def remove_stale_staging() -> None:
+    """Remove the staging folders a killed run left in the temporary folder (SIGKILL gives
+    it no chance to): those whose process (the PID in the name) is gone."""
+    import re
+    import shutil
+    import tempfile
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{STAGING_PREFIX}*"):
+        named = re.fullmatch(rf"{STAGING_PREFIX}(?:sync|chart-data)-(\d+)-.+", folder.name)
+        if not named or not folder.is_dir() or int(named.group(1)) == os.getpid():
+            continue
+        try:
+            os.kill(int(named.group(1)), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass  # another user's live process
 
 
 def main(argv: list[str]) -> int:

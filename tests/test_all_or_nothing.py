@@ -73,6 +73,27 @@ def test_a_truncated_notebook_is_named_not_an_internal_error(tmp_path):
     assert path.read_bytes() == before
 
 
+NOT_A_NOTEBOOK = [
+    "{}",
+    "[]",
+    '{"cells": "x", "nbformat": 4, "nbformat_minor": 5, "metadata": {}}',
+    '{"nbformat": 99, "nbformat_minor": 0, "cells": [], "metadata": {}}',
+    '{"nbformat": 4, "nbformat_minor": 4, "metadata": {}, "cells": '
+    '[{"cell_type": "code", "source": 5, "metadata": {}, "outputs": [], "execution_count": null}]}',
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_NOTEBOOK)
+def test_json_that_is_not_a_notebook_is_named_not_a_traceback(tmp_path, text):
+    path = tmp_path / "odd.ipynb"
+    path.write_text(text, encoding="utf-8")
+    result = run_in_process(notebooks.main, [str(path)])
+    assert result.returncode == 1, result.stderr
+    assert "odd.ipynb: the notebook is JSON but not a valid notebook" in result.stderr
+    assert "Traceback" not in result.stderr and str(tmp_path) not in result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
 def test_ctrl_c_during_execution_prints_interrupted_and_exits_130(tmp_path):
     marker = tmp_path / "started"
     first, second = pair(tmp_path, f"open({str(marker)!r}, 'w').close()\nimport time; time.sleep(120)")
@@ -156,3 +177,53 @@ def test_features_killed_or_interrupted_at_a_random_moment(data_copy, articles_d
     assert rerun.returncode == 0, rerun.stderr
     assert {p.name: p.read_bytes() for p in derived.glob("*.csv")} == new
     shutil.rmtree(data_copy)
+
+
+def test_ctrl_c_while_the_modules_load_is_interrupted_not_a_traceback(monkeypatch, capsys):
+    """Ctrl-C before main() has taken over (the modules are still loading): the command
+    still says "interrupted" and exits 130, with no traceback."""
+    import builtins
+    import runpy
+
+    real_import = builtins.__import__
+
+    def interrupted_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if name == "cli" and level == 1:
+            raise KeyboardInterrupt  # stands for SIGINT during `from .cli import main`
+        return real_import(name, globals, locals, fromlist, level)
+
+    monkeypatch.setattr(sys, "argv", ["iacc2016", "validate"])
+    monkeypatch.setattr(builtins, "__import__", interrupted_import)
+    monkeypatch.delitem(sys.modules, "iacc2016.__main__", raising=False)
+    try:
+        with pytest.raises(SystemExit) as stop:
+            runpy.run_module("iacc2016", run_name="__main__")
+    except KeyboardInterrupt:
+        pytest.fail("the Ctrl-C escaped as a traceback")
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "validate: interrupted\n"
+
+
+def test_the_reproduce_step_reaches_its_ctrl_c_handler_at_once():
+    """scripts/notebooks.py loads nbformat and nbclient (about a second) only once main()
+    has installed its Ctrl-C handler; before, a Ctrl-C in that second was a traceback."""
+    code = "import sys; sys.path.insert(0, 'scripts'); import notebooks; print(sorted({'nbclient', 'nbformat'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_reproduce_into_a_folder_that_cannot_be_written_exits_4(tmp_path):
+    """The chart-data folder cannot be made (a file is in its place; a read-only folder
+    fails the same way, but not for root): exit 4, the place named, nothing written."""
+    charts = tmp_path / "chart-data"
+    charts.write_text("not a folder\n", encoding="utf-8")
+    path = tmp_path / "a.ipynb"
+    write_notebook(
+        path, f"import os, pathlib; (pathlib.Path(os.environ[{CHART_DATA_ENV!r}]) / 'a.csv').write_text('x\\n1\\n')"
+    )
+    before = snapshot(tmp_path)
+    result = run_in_process(notebooks.main, [str(path)], {CHART_DATA_ENV: str(charts)})
+    assert result.returncode == 4, result.stderr
+    assert "reproduce: cannot write chart-data (File exists); nothing was written" in result.stderr
+    assert "Traceback" not in result.stderr and str(tmp_path) not in result.stderr
+    assert snapshot(tmp_path) == before

@@ -156,3 +156,28 @@ def test_seed_file_traversal_is_refused_by_code(data_copy, articles_dir):
     assert "sources.csv:2:seed_file: '../../../../../etc/passwd' leads outside its folder" in result.stderr
     assert "Traceback" not in result.stderr and "root:" not in result.stderr
     assert snapshot(data_copy) == before
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda f: (f.unlink(), os.symlink(f.name, f)), "is a symbolic link loop"),
+        (lambda f: (f.unlink(), f.mkdir()), "is a folder, not a file"),
+        (lambda f: f.write_bytes(b"caf\xe9\n"), "is not UTF-8 text"),
+    ],
+    ids=["symlink-loop", "folder", "not-utf8"],
+)
+def test_an_unreadable_article_says_why(data_copy, articles_dir, tmp_path, make, expected):
+    """An article file that is a symbolic link loop, a folder or not UTF-8 is named with
+    the reason (a loop read as "cannot be read as UTF-8 text (OSError)")."""
+    import shutil
+
+    folder = tmp_path / "articles"
+    shutil.copytree(articles_dir, folder)
+    first = read_rows(data_copy / "sources.csv")
+    seed = first[1][first[0].index("seed_file")]
+    make(folder / seed)
+    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless", "--articles", str(folder))
+    assert result.returncode == 1, result.stderr
+    assert f"sources.csv:2:seed_file: '{seed}' in the article folder {expected}" in result.stderr
+    assert "Traceback" not in result.stderr and str(tmp_path) not in result.stderr

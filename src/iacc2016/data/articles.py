@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..settings import display_path
-from .paths import OutsideFolder, confined
+from .paths import OutsideFolder, confined, open_problem
 from .problems import Problem
 from .text import body_lines, collapse_whitespace
 
@@ -67,12 +67,7 @@ def load_articles(
                 )
             )
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(
-                Problem(
-                    "sources.csv",
-                    row,
-                    "seed_file",
-                    f"{r.seed_file!r} cannot be read as UTF-8 text ({exc.__class__.__name__})",
-                )
-            )
+            why = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else None
+            why = why or open_problem(Path(folder) / r.seed_file) or f"cannot be read ({exc.__class__.__name__})"
+            problems.append(Problem("sources.csv", row, "seed_file", f"{r.seed_file!r} in the article folder {why}"))
     return articles, problems

@@ -15,7 +15,7 @@ from IPython.display import HTML, Markdown, display  # noqa: E402
 
 from .. import settings  # noqa: E402
 from ..data.tables import Tables  # noqa: E402
-from . import explore  # noqa: E402
+from . import explore, markup  # noqa: E402
 from . import style as charts  # noqa: E402
 from .reader import code_labels, reader_html  # noqa: E402
 
@@ -58,8 +58,13 @@ def _show_frames_as_tables() -> None:
 
 
 def md(text: str) -> None:
-    """Show prose whose numbers were computed in the cell (never typed)."""
-    display(Markdown(text))
+    """Show prose whose numbers were computed in the cell (never typed). Raw HTML and links
+    to anything but the web are made inert (`markup.markdown`); a value from the data
+    should also go in through `esc`, so it cannot make a link or an entity either."""
+    display(Markdown(markup.markdown(text)))
+
+
+esc = markup.esc
 
 
 def table(frame: pd.DataFrame) -> None:
@@ -81,10 +86,10 @@ def sources(data: Data) -> None:
     s = data.sources.sort_values(["published_start", "published_end", "outlet"])
     lines = ["## Sources", "", "The articles, in order of publication (dates as inferred from each text):", ""]
     for row in s.itertuples():
-        name = article_name(row).replace("[", "(").replace("]", ")")
+        name = esc(article_name(row))
         when = fmt_interval(row.published_start, row.published_end)
         link = f"[{name}]({row.url})" if isinstance(row.url, str) and row.url else name
-        lines.append(f"- {row.outlet}, {when}: {link}")
+        lines.append(f"- {esc(row.outlet)}, {when}: {link}")
     md("\n".join(lines))
 
 

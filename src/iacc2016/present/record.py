@@ -6,7 +6,6 @@ articles) beside the article tables; the arithmetic is in iacc2016.analysis.reco
 
 from __future__ import annotations
 
-import html
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -15,6 +14,7 @@ import plotly.graph_objects as go
 from ..analysis import record
 from ..data.tables import Tables
 from . import style
+from .markup import esc
 from .notebook import fmt_day, fmt_interval
 
 RATING = ("record_checks", "rating")
@@ -166,8 +166,3 @@ def articles_md(t: Tables) -> str:
             f"{fmt_interval(s.published_start, s.published_end)} (inferred from the text)."
         )
     return "\n".join(lines)
-
-
-def esc(text) -> str:
-    """Data text put into Markdown: no markup, no link syntax."""
-    return html.escape(str(text), quote=False).replace("[", "&#91;").replace("]", "&#93;")

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..analysis import story as a
 from ..analysis.story import DAY, HISTORY_YEARS, admission, conference, suspension  # noqa: F401  (the notebooks' names)
+from .markup import esc
 from .notebook import Data, fmt_day, fmt_interval
 
 EXACT, SPAN, INTERVAL = "known to the day", "several known days", "possible dates (interval)"
@@ -128,7 +129,7 @@ def overview_summary(data: Data) -> str:
     adm, sus, conf = admission(data), suspension(data), conference(data)
     dep = departures(data)
     days = (sus["date_start"] - adm["date_start"]).days
-    quitters = _join(list(dep["who left"]))
+    quitters = _join([esc(name) for name in dep["who left"]])
     s = data.sources
     return (
         f"Alibaba joined the coalition on {fmt_day(adm['date_start'])}, the first member admitted under "

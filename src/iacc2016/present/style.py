@@ -12,6 +12,7 @@ import plotly.io as pio
 
 from .. import settings
 from ..atomic import write_text_atomic
+from .markup import inert_figure
 from .static_images import StaticImagesUnavailable, start_browser_or_fall_back  # noqa: F401 (re-exported)
 
 # The renderer comes from settings: PNGs (and the browser that makes them) only where they
@@ -222,7 +223,7 @@ def show(fig: go.Figure, name: str, data: pd.DataFrame) -> None:
     save_chart_data(name, data)
     for trace in fig.data:
         default_hover(trace)
-    fig.show(config=PLOTLY_CONFIG)
+    inert_figure(fig).show(config=PLOTLY_CONFIG)  # text from the data cannot be markup
 
 
 def save_chart_data(name: str, data: pd.DataFrame) -> None:
