@@ -21,10 +21,12 @@ NOT_YET_MOVED = {
     ("present/enforcement_charts.py", "QUALIFIER_SYMBOLS = {"),
     ("present/framing.py", 'mark = {"negative": " (−)", "positive": '),
     # Not the codebook's codes: how a timeline draws an event ('day', 'span', 'interval'),
-    # and Frictionless's field types ('date', 'number', ...), which share some spellings.
+    # and Frictionless's field types ('date', 'number', ...: pandas dtypes, plain forms),
+    # which share some spellings.
     ("analysis/story.py", 'e["drawn"] = e["date_precision"].map({"d'),
     ("present/story.py", 'DRAWN_AS = {"day": EXACT, "span": SPAN, '),
     ("data/schema.py", "PANDAS_DTYPES = {"),
+    ("data/cells.py", "PLAIN_FORMS = {"),
     # Not codes: the tables whose verbatim column is checked against the articles, some of
     # which record_checks.checks_table also names.
     ("data/validate.py", "VERBATIM_COLUMNS = {"),
