@@ -137,6 +137,13 @@ def test_value_outside_enum(data_copy):
     assert_reported(data_copy, f"events.csv:{row}:action: 'quit' is not one of the allowed values")
 
 
+@pytest.mark.parametrize("url", ["ftp://example.org/a", "data:text/html,hello", "https://exa mple.org/a"])
+def test_an_address_that_is_not_a_web_address(data_copy, url):
+    """Frictionless's own `uri` format takes all three; the descriptor's pattern does not."""
+    row = set_cell(data_copy / "sources.csv", "004_2cb0b116d606e9df", "url", url)
+    assert_reported(data_copy, f"sources.csv:{row}:url: {url!r} is not a web address (http:// or https://)")
+
+
 def test_spaces_around_an_id(data_copy):
     row = set_cell(data_copy / EVENTS, SOME_EVENT, "event_id", f"{SOME_EVENT} ")
     assert_reported(data_copy, f"events.csv:{row}:event_id: '{SOME_EVENT} ' has leading or trailing spaces")

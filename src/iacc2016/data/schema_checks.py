@@ -149,6 +149,8 @@ def _constraint_message(field: dict, cell: str, note: str) -> str:
         return "is required but empty"
     if constraint == "enum":
         return f"{cell!r} is not one of the allowed values: {', '.join(limits['enum'])}"
+    if constraint == "pattern" and field.get("format") == "uri":
+        return f"{cell!r} is not a web address (http:// or https://)"
     if constraint == "pattern":
         return f"{cell!r} does not match the required pattern {limits['pattern']}"
     if constraint == "maxLength":
