@@ -16,8 +16,6 @@ DAY = pd.Timedelta(days=1)
 # The history chart of notebook 01 shows this many years before the admission: a window
 # of presentation, not a fact (the founding, decades earlier, is in its table).
 HISTORY_YEARS = 5
-# Statuses at the end of the story, most telling first (the order tables are sorted in).
-STATUS_ORDER = ["suspended", "left", "member", "declined_to_join", "never_member", "unknown", "not_applicable"]
 
 
 def _one(frame: pd.DataFrame, what: str) -> pd.Series:
@@ -121,9 +119,10 @@ def cascade(t: Tables) -> pd.DataFrame:
 
 
 def organizations(t: Tables) -> pd.DataFrame:
-    """Every organization (people excluded), by status at the end (STATUS_ORDER), kind, name."""
+    """Every organization (people excluded), by status at the end (most telling first: the
+    codebook's `sortOrder` of members.iacc_status), kind, name."""
     m = t.members[t.members["kind"] != "person"].copy()
-    m["_order"] = m["iacc_status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
+    m["_order"] = m["iacc_status"].map(t.package.code_property("members", "iacc_status", "sortOrder"))
     m = m.sort_values(["_order", "kind", "name"])
     return m[["member_id", "name", "kind", "parent_id", "iacc_status", "stance", "status_note"]].reset_index(drop=True)
 
