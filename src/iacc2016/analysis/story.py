@@ -129,9 +129,9 @@ def organizations(t: Tables) -> pd.DataFrame:
 
 def timeline(t: Tables, start=None, end=None) -> pd.DataFrame:
     """Events to draw overlapping [start, end], with the actor's side and how each is drawn
-    (`drawn`: 'day' for a marker, 'span' for a solid bar over known days, 'interval' for a
-    hatched bar over every possible day). Events known only by an upper bound ('before')
-    are left out. Sorted by earliest date, latest date, label."""
+    (`drawn`, the codebook's property of its date_precision: 'day' for a marker, 'span' for
+    a solid bar over known days, 'interval' for a hatched bar over every possible day).
+    Events known only by an upper bound ('before', which has no `drawn`) are left out. Sorted by earliest date, latest date, label."""
     e = t.events[t.events["date_precision"] != "before"].copy()
     if start is not None:
         e = e[e["date_end"] >= start]
@@ -139,7 +139,7 @@ def timeline(t: Tables, start=None, end=None) -> pd.DataFrame:
         e = e[e["date_start"] <= end]
     side = dict(zip(t.members["member_id"], t.members["side"], strict=True))
     e["side"] = e["actor_id"].map(side)
-    e["drawn"] = e["date_precision"].map({"day": "day", "span": "span"}).fillna("interval")
+    e["drawn"] = e["date_precision"].map(t.package.code_property("events", "date_precision", "drawn"))
     e = e.sort_values(["date_start", "date_end", "label"])
     columns = ["event_id", "label", "date_start", "date_end", "date_precision", "date_text", "drawn", "side"]
     return e[columns + ["event_status"]].reset_index(drop=True)
