@@ -17,10 +17,9 @@ import pandas as pd
 
 from .problems import Problem
 from .rules import register
+from .rules_text import long_snippets
 from .schema import Package
-from .text import count_words
 
-MAX_SNIPPET_WORDS = 40
 CHECKS_FILE = "record_checks.csv"
 SOURCES_FILE = "record_sources.csv"
 
@@ -114,17 +113,10 @@ def problem_tuples(tables: dict[str, pd.DataFrame], package: Package) -> list[tu
                 out.append(
                     (CHECKS_FILE, row, col, f"is empty; only a not_found rating may lack it (rating {r.rating})")
                 )
-        if not _blank(r.record_snippet):
-            n = count_words(r.record_snippet)
-            if n > MAX_SNIPPET_WORDS:
-                out.append(
-                    (
-                        CHECKS_FILE,
-                        row,
-                        "record_snippet",
-                        f"is {n} words long; snippets stay at or under {MAX_SNIPPET_WORDS}",
-                    )
-                )
+    out += [
+        (p.file, p.row, p.column, p.message)
+        for p in long_snippets(CHECKS_FILE, "record_snippet", checks["record_snippet"])
+    ]
     out += _interval_problems(CHECKS_FILE, checks, "record_date_start", "record_date_end", "record_date_precision")
     out += _interval_problems(SOURCES_FILE, rsrc, "published_start", "published_end", "published_precision")
     for i, url in enumerate(rsrc["url"].tolist()):
