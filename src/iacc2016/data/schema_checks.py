@@ -79,7 +79,8 @@ def _errors(
     name: str, schema_json: str, rows: Rows, references: tuple, paths: tuple
 ) -> tuple[tuple[int | None, str | None, str], ...]:
     """(row, column, message) for each Frictionless error in one table. Cached: the same
-    table checked again (another test, another notebook cell) costs nothing."""
+    table checked again in one process (a test suite checks the same tables many times)
+    costs nothing."""
     import frictionless
 
     schema = json.loads(schema_json)
@@ -100,12 +101,14 @@ def _errors(
         )
         for target, key_schema, keys in references
     ]
-    if lookups:
+    if lookups:  # a package holding the key columns, where the foreign keys are looked up
         frictionless.Package(resources=[resource, *lookups])
+    primary_key = schema.get("primaryKey", [])
+    primary_key = (primary_key,) if isinstance(primary_key, str) else tuple(primary_key)
     out = []
     report = resource.validate()
     for error in report.tasks[0].errors if report.tasks else []:
-        out.append(_translate(error, name, fields, tuple(schema.get("primaryKey", ())), dict(paths)))
+        out.append(_translate(error, name, fields, primary_key, dict(paths)))
     for error in report.errors:
         out.append((None, None, f"{error.note} (Frictionless {error.type})"))
     return tuple(out)
