@@ -153,7 +153,8 @@ def main() -> int:
     gap = (
         f"Goal missed. Where the time goes: pytest starts and collects the notebooks in {startup:.1f} s (the controller "
         f"and each of the two workers pay it); each notebook then starts a kernel and imports (the floor), and beyond "
-        f"that loads and validates all {tables} tables (validation is how a stale or broken table stops a notebook), "
+        f"that loads all {tables} tables under our own rules (a broken table stops a notebook; the descriptor's "
+        "Frictionless checks are make validate's, which runs first), "
         "lets plotly load the graph-object modules it defers until the first figure, builds its charts and renders its "
         "tables, and nbval compares every output. The floor counts none of this work."
     ) + (

@@ -12,8 +12,8 @@
 # article table or any number in the other notebooks.
 
 # %%
+from iacc2016.present import codebook, record
 from iacc2016.present import notebook as nb
-from iacc2016.present import record
 from iacc2016.present import style as charts
 
 data = nb.start()
@@ -95,7 +95,7 @@ nb.table(record.not_found_table(data))
 
 # %%
 nb.check("every check is rated with a code of the codebook",
-         set(data.record_checks["rating"]) <= set(record.rating_order(data)))
+         set(data.record_checks["rating"]) <= set(codebook.rating_order(data)))
 nb.check("the ratings per outlet add up to the checks",
          int(record.ratings(data)["checks"].sum()) == summary["checks"])
 nb.check("every rating but 'not found' cites a record document",

@@ -143,7 +143,7 @@ def validate_fails(data_dir: Path, expected: str, articles: Path | None = None) 
     """`make validate` on a broken copy (in process): exit 1, the exact message, no
     traceback, no writes."""
     before = snapshot(data_dir)
-    args = ["validate", "--data", str(data_dir), "--no-frictionless"]
+    args = ["validate", "--data", str(data_dir)]
     args += ["--articles", str(articles)] if articles is not None else ["--no-articles"]
     result = run_cli(*args)
     assert result.returncode == 1, result.stdout + result.stderr

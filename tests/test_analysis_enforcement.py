@@ -7,7 +7,9 @@ import math
 import pandas as pd
 import pytest
 
+from conftest import ROOT
 from iacc2016.analysis import enforcement as e
+from iacc2016.data.schema import load_package
 from iacc2016.data.tables import Tables
 
 D = pd.Timestamp
@@ -65,7 +67,16 @@ def test_reference_range_keeps_rates_overlapping_the_period():
     ],
 )
 def test_ratio_qualifier(numerator, denominator, expected):
-    assert e.ratio_qualifier(numerator, denominator) == expected
+    # What each hedge says of the true value, as the codebook's `bound` states it (the
+    # numbers of 'more than' and 'at least' are lower bounds, of 'nearly' and 'as many as'
+    # upper bounds).
+    bounds = {"more_than": "lower", "at_least": "lower", "nearly": "upper", "as_many_as": "upper"}
+    assert e.ratio_qualifier(numerator, denominator, bounds) == expected
+
+
+def test_the_codebook_states_a_bound_for_every_hedge_that_has_one():
+    bounds = load_package(ROOT / "data").code_property("figures", "qualifier", "bound")
+    assert bounds == {"more_than": "lower", "at_least": "lower", "nearly": "upper", "as_many_as": "upper"}
 
 
 def test_enforcement_figures_are_alibabas_own_plus_their_conversions():

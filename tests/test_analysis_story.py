@@ -10,7 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from conftest import ROOT
 from iacc2016.analysis import story
+from iacc2016.data.schema import load_package
 from iacc2016.data.tables import Tables
 
 D = pd.Timestamp
@@ -88,7 +90,9 @@ def world() -> Tables:
             "source_id": ["s2", "s1", "s2", "s1"],
         }
     )
-    return Tables({"events": events, "members": members, "sources": sources, "evidence": evidence}, package=None)
+    # The codebook is the real one: it orders the statuses (members.iacc_status's sortOrder).
+    tables = {"events": events, "members": members, "sources": sources, "evidence": evidence}
+    return Tables(tables, package=load_package(ROOT / "data"))
 
 
 def test_admission_suspension_and_conference_are_found_by_action(world):

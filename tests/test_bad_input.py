@@ -15,7 +15,7 @@ SOME_EVENT = "gucci-leaves-iacc"
 
 def reported(data_dir, expected: str) -> str:
     before = snapshot(data_dir)
-    result = run_cli("validate", "--data", str(data_dir), "--no-frictionless", "--no-articles")
+    result = run_cli("validate", "--data", str(data_dir), "--no-articles")
     assert result.returncode == 1, result.stdout + result.stderr
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
@@ -151,7 +151,7 @@ def test_seed_file_traversal_is_refused_by_code(data_copy, articles_dir):
     rows[1][rows[0].index("seed_file")] = "../../../../../etc/passwd"
     write_rows(data_copy / "sources.csv", rows)
     before = snapshot(data_copy)
-    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless", "--articles", str(articles_dir))
+    result = run_cli("validate", "--data", str(data_copy), "--articles", str(articles_dir))
     assert result.returncode == 1, result.stderr
     assert "sources.csv:2:seed_file: '../../../../../etc/passwd' leads outside its folder" in result.stderr
     assert "Traceback" not in result.stderr and "root:" not in result.stderr
@@ -177,7 +177,7 @@ def test_an_unreadable_article_says_why(data_copy, articles_dir, tmp_path, make,
     first = read_rows(data_copy / "sources.csv")
     seed = first[1][first[0].index("seed_file")]
     make(folder / seed)
-    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless", "--articles", str(folder))
+    result = run_cli("validate", "--data", str(data_copy), "--articles", str(folder))
     assert result.returncode == 1, result.stderr
     assert f"sources.csv:2:seed_file: '{seed}' in the article folder {expected}" in result.stderr
     assert "Traceback" not in result.stderr and str(tmp_path) not in result.stderr

@@ -34,7 +34,7 @@ def test_the_contributing_example_validates(data_copy, articles_dir):
                 f"the example row for {name} has {len(row)} cells, the header {len(current[0])}"
             )
         write_rows(data_copy / name, kept + rows)
-    result = run_cli("validate", "--data", str(data_copy), "--articles", str(articles_dir), "--no-frictionless")
+    result = run_cli("validate", "--data", str(data_copy), "--articles", str(articles_dir))
     assert result.returncode == 0, result.stderr
     assert "valid (with the articles)" in result.stdout
 
@@ -46,6 +46,6 @@ def test_the_example_without_its_evidence_is_refused(data_copy):
     write_rows(data_copy / "events.csv", [r for r in current if r[0] not in keys] + examples["events.csv"])
     evidence = read_rows(data_copy / "evidence.csv")
     write_rows(data_copy / "evidence.csv", [r for r in evidence if r[2] not in keys])
-    result = run_cli("validate", "--data", str(data_copy), "--no-frictionless")
+    result = run_cli("validate", "--data", str(data_copy))
     assert result.returncode == 1
     assert "has no evidence row in evidence.csv" in result.stderr

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, set_cell
 from iacc2016.analysis import record as rc
 from iacc2016.data import rules_record
 from iacc2016.data.load import load_tables
@@ -261,8 +261,6 @@ def _set(table, row, col, value):
         (_set("record_checks", 4, "source_id", A), "record_checks.csv:6:source_id: quote 'q1' is from b_article"),
         (_set("record_checks", 2, "source_id", A), "record_checks.csv:4:checks_id: events row 'e2' has no evidence"),
         (_set("record_checks", 0, "checks_table", "labels"), "record_checks.csv:2:checks_table: 'labels' is not one"),
-        (_set("record_checks", 0, "source_id", "zzz"), "record_checks.csv:2:source_id: 'zzz' is not a source_id"),
-        (_set("record_checks", 0, "record_source_id", "rs-9"), "record_checks.csv:2:record_source_id: 'rs-9' is not"),
         (_set("record_checks", 0, "record_source_id", ""), "record_checks.csv:2:record_source_id: is empty"),
         (_set("record_checks", 0, "record_snippet", ""), "record_checks.csv:2:record_snippet: is empty"),
         (_set("record_checks", 3, "record_snippet", "words"), "record_checks.csv:5:record_snippet: must be empty"),
@@ -293,6 +291,20 @@ def test_each_rule_fires_on_a_broken_copy(mutate, expected):
     assert any(p.startswith(expected) for p in problems), problems
 
 
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("source_id", "zzz", "'zzz' is not a source_id in sources.csv"),
+        ("record_source_id", "rs-9", "'rs-9' is not a record_source_id in record_sources.csv"),
+    ],
+)
+def test_a_check_of_a_missing_article_or_record_source_is_a_foreign_key_error(data_copy, column, value, expected):
+    """The descriptor's foreign keys, checked by Frictionless in the same pass as the rules."""
+    row = set_cell(data_copy / "record_checks.csv", "rc-042", column, value)
+    problems = [str(p) for p in validate(data_copy)]
+    assert f"record_checks.csv:{row}:{column}: {expected}" in problems, problems
+
+
 def test_make_validate_reports_a_broken_record_check(data_copy):
     """The rules run in `make validate`, on the files themselves, with file:row:column."""
     path = data_copy / "record_checks.csv"
@@ -303,7 +315,7 @@ def test_make_validate_reports_a_broken_record_check(data_copy):
     rows[first][col] = " ".join(["word"] * 41)
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
-    problems = [str(p) for p in validate(data_copy, use_frictionless=False)]
+    problems = [str(p) for p in validate(data_copy)]
     assert f"record_checks.csv:{first + 1}:record_snippet: is 41 words long; snippets stay at or under 40" in problems
 
 

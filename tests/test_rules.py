@@ -74,3 +74,19 @@ def test_a_registered_rule_runs_with_the_others(data_copy):
     finally:
         rules.RULES.remove(no_gucci)
     assert load_tables(data_copy)  # gone again once removed
+
+
+def test_the_notebook_start_up_without_frictionless_still_stops_on_a_cell_it_cannot_type(data_copy):
+    """Notebooks load without the descriptor's checks (`make validate` runs them first); a
+    cell that cannot be typed still stops the load, with `make validate`'s own message."""
+    row = set_cell(data_copy / "events.csv", "gucci-leaves-iacc", "date_end", "2016-04-31")
+    with pytest.raises(DataValidationError) as info:
+        load_tables(data_copy, frictionless=False)
+    assert f"events.csv:{row}:date_end: '2016-04-31' is not a date in YYYY-MM-DD form" in map(str, info.value.problems)
+
+
+def test_a_table_that_did_not_read_cleanly_is_not_reported_again_by_every_rule_pointing_at_it(data_copy):
+    """One broken cell in events.csv is one problem: the record checks of events are not
+    each reported as pointing at a missing event."""
+    row = set_cell(data_copy / "events.csv", "gucci-leaves-iacc", "date_end", "2016-13-01")
+    assert problems_of(data_copy) == [f"events.csv:{row}:date_end: '2016-13-01' is not a date in YYYY-MM-DD form"]

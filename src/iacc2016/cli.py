@@ -30,7 +30,7 @@ def cmd_validate(args) -> int:
     if articles is not None and not articles.is_dir():
         print(f"validate: article folder {articles} does not exist", file=sys.stderr)
         return 2
-    problems = validate(data_dir, articles, use_frictionless=not args.no_frictionless)
+    problems = validate(data_dir, articles)
     if articles is not None and not problems:  # derived files are compared once the data is sound
         problems += features.stale(data_dir, articles)
     for p in problems:
@@ -93,7 +93,6 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("validate", help="check the data package (and the articles, when present)")
     v.add_argument("--data", help=f"data folder (default: data/ or ${settings.DATA_ENV})")
     v.add_argument("--articles", help=f"article folder (default: ${settings.ARTICLES_ENV} or ../shared/seeds)")
-    v.add_argument("--no-frictionless", action="store_true", help="skip the Frictionless pass")
     v.add_argument("--no-articles", action="store_true", help="skip the checks against the article folder")
     v.set_defaults(func=cmd_validate)
     f = sub.add_parser("features", help="derive hashes, word counts and term counts from the articles")

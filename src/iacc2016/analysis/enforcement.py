@@ -10,10 +10,6 @@ import pandas as pd
 
 from ..data.tables import Tables
 
-# What a hedge says about where the true value lies (figures.qualifier codes).
-LOWER = {"more_than", "at_least"}  # the true value is at least the number
-UPPER = {"nearly", "as_many_as"}  # the true value is at most the number
-
 
 def enforcement_figures(t: Tables) -> pd.DataFrame:
     """Alibaba's own numbers about itself, plus any conversion an outlet printed beside
@@ -53,12 +49,15 @@ def reference_range(refs: pd.DataFrame, currency: str, per_currency: str, start,
     ]
 
 
-def ratio_qualifier(numerator: str, denominator: str) -> str | None:
-    """Hedge of a ratio from the hedges of its parts; None when they pull opposite ways."""
+def ratio_qualifier(numerator: str, denominator: str, bounds: dict[str, str]) -> str | None:
+    """Hedge of a ratio from the hedges of its parts; None when they pull opposite ways.
+    `bounds`: what each hedge says of the true value, 'lower' (the number is a lower bound:
+    the true value is at least it) or 'upper' (the codebook's `bound` of figures.qualifier)."""
     if "approximately" in (numerator, denominator):
         return "approximately"
-    up = numerator in LOWER or denominator in UPPER  # the ratio can only be larger than computed
-    down = numerator in UPPER or denominator in LOWER  # the ratio can only be smaller
+    top, bottom = bounds.get(numerator), bounds.get(denominator)
+    up = top == "lower" or bottom == "upper"  # the ratio can only be larger than computed
+    down = top == "upper" or bottom == "lower"  # the ratio can only be smaller
     if up and down:
         return None
     return "more_than" if up else "nearly" if down else "exact"

@@ -16,8 +16,6 @@ DAY = pd.Timedelta(days=1)
 # The history chart of notebook 01 shows this many years before the admission: a window
 # of presentation, not a fact (the founding, decades earlier, is in its table).
 HISTORY_YEARS = 5
-# Statuses at the end of the story, most telling first (the order tables are sorted in).
-STATUS_ORDER = ["suspended", "left", "member", "declined_to_join", "never_member", "unknown", "not_applicable"]
 
 
 def _one(frame: pd.DataFrame, what: str) -> pd.Series:
@@ -121,18 +119,19 @@ def cascade(t: Tables) -> pd.DataFrame:
 
 
 def organizations(t: Tables) -> pd.DataFrame:
-    """Every organization (people excluded), by status at the end (STATUS_ORDER), kind, name."""
+    """Every organization (people excluded), by status at the end (most telling first: the
+    codebook's `sortOrder` of members.iacc_status), kind, name."""
     m = t.members[t.members["kind"] != "person"].copy()
-    m["_order"] = m["iacc_status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
+    m["_order"] = m["iacc_status"].map(t.package.code_property("members", "iacc_status", "sortOrder"))
     m = m.sort_values(["_order", "kind", "name"])
     return m[["member_id", "name", "kind", "parent_id", "iacc_status", "stance", "status_note"]].reset_index(drop=True)
 
 
 def timeline(t: Tables, start=None, end=None) -> pd.DataFrame:
     """Events to draw overlapping [start, end], with the actor's side and how each is drawn
-    (`drawn`: 'day' for a marker, 'span' for a solid bar over known days, 'interval' for a
-    hatched bar over every possible day). Events known only by an upper bound ('before')
-    are left out. Sorted by earliest date, latest date, label."""
+    (`drawn`, the codebook's property of its date_precision: 'day' for a marker, 'span' for
+    a solid bar over known days, 'interval' for a hatched bar over every possible day).
+    Events known only by an upper bound ('before', which has no `drawn`) are left out. Sorted by earliest date, latest date, label."""
     e = t.events[t.events["date_precision"] != "before"].copy()
     if start is not None:
         e = e[e["date_end"] >= start]
@@ -140,7 +139,7 @@ def timeline(t: Tables, start=None, end=None) -> pd.DataFrame:
         e = e[e["date_start"] <= end]
     side = dict(zip(t.members["member_id"], t.members["side"], strict=True))
     e["side"] = e["actor_id"].map(side)
-    e["drawn"] = e["date_precision"].map({"day": "day", "span": "span"}).fillna("interval")
+    e["drawn"] = e["date_precision"].map(t.package.code_property("events", "date_precision", "drawn"))
     e = e.sort_values(["date_start", "date_end", "label"])
     columns = ["event_id", "label", "date_start", "date_end", "date_precision", "date_text", "drawn", "side"]
     return e[columns + ["event_status"]].reset_index(drop=True)

@@ -9,6 +9,9 @@ import io
 from .problems import Problem
 
 _DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+# Python's own limit on one CSV cell, stated here: importing Frictionless raises the
+# process-wide limit, and a cell this long is a paste accident either way.
+CSV_FIELD_LIMIT = 131072
 
 
 def foreign_encoding(raw: bytes) -> str | None:
@@ -41,6 +44,7 @@ def parse(file: str, text: str, max_cell_chars: int) -> tuple[list[list[str]], P
     """The CSV records; a structure error names the record (row) where it happened."""
     records: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    previous = csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
         for record in reader:
             records.append(record)
@@ -48,7 +52,9 @@ def parse(file: str, text: str, max_cell_chars: int) -> tuple[list[list[str]], P
         row = len(records) + 1
         reason = str(exc)
         if "field larger than field limit" in reason:
-            what = f"a cell is over {csv.field_size_limit()} characters long (the limit is {max_cell_chars}); a paste accident?"
+            what = (
+                f"a cell is over {CSV_FIELD_LIMIT} characters long (the limit is {max_cell_chars}); a paste accident?"
+            )
         elif "unexpected end of data" in reason:
             what = f"a quoted cell is never closed (unbalanced quote; it runs from here to the end of the file, line {reader.line_num})"
         elif "expected after" in reason:
@@ -56,6 +62,8 @@ def parse(file: str, text: str, max_cell_chars: int) -> tuple[list[list[str]], P
         else:
             what = f"is not valid CSV ({reason})"
         return records, Problem(file, row, None, what)
+    finally:
+        csv.field_size_limit(previous)
     return records, None
 
 

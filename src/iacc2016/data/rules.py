@@ -1,5 +1,6 @@
 """Our rules: what Frictionless cannot express (between columns, rows and tables), all
-reported in one pass as `file:row:column: what is wrong`.
+reported in one pass as `file:row:column: what is wrong`. (Keys and foreign keys are the
+descriptor's, checked by Frictionless: `schema_checks`.)
 
 Each rule takes the descriptor and the tables that read cleanly and returns problems; a
 rule must skip quietly when a table it needs is absent. A new rule (for a new table) is
@@ -39,30 +40,6 @@ def check(package: Package, tables: dict[str, pd.DataFrame]) -> list[Problem]:
     out: list[Problem] = []
     for function in RULES:
         out += function(package, tables)
-    return out
-
-
-@rule
-def foreign_keys(package: Package, tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Every reference names a row of the table it points to."""
-    out: list[Problem] = []
-    for resource in package.resources:
-        if resource.name not in tables:
-            continue
-        frame = tables[resource.name]
-        for fk in resource.foreign_keys:
-            target = package.resource(fk.resource)
-            if fk.resource not in tables:
-                continue
-            known = set(tables[fk.resource][fk.reference_fields[0]].dropna())
-            col = fk.fields[0]
-            for row, value in rows_of(frame[col]):
-                if value not in known:
-                    out.append(
-                        Problem(
-                            resource.path, row, col, f"{value!r} is not a {fk.reference_fields[0]} in {target.path}"
-                        )
-                    )
     return out
 
 

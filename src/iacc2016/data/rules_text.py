@@ -14,6 +14,27 @@ from .text import count_words
 MAX_SNIPPET_WORDS = 40
 
 
+def long_snippets(file: str, column: str, snippets: pd.Series) -> list[Problem]:
+    """Each snippet over MAX_SNIPPET_WORDS words (an empty cell is none)."""
+    out = []
+    for row, text in rows_of(snippets):
+        n = count_words(text)
+        if n > MAX_SNIPPET_WORDS:
+            out.append(Problem(file, row, column, f"is {n} words long; snippets stay at or under {MAX_SNIPPET_WORDS}"))
+    return out
+
+
+def per_group(file: str, frame: pd.DataFrame, by: str, column: str, broken) -> list[Problem]:
+    """A rule on groups of rows (a claim's rows, an article's quotes): `broken(key, group)`
+    says what is wrong with a group, or None; the problem stands on the group's first row."""
+    out = []
+    for key, group in frame.groupby(by, sort=True):
+        what = broken(key, group)
+        if what:
+            out.append(Problem(file, int(group.index[0]) + 2, column, what))
+    return out
+
+
 @rule
 def evidence_rules(package: Package, tables: dict[str, pd.DataFrame]) -> list[Problem]:
     if "evidence" not in tables:
@@ -31,13 +52,7 @@ def evidence_rules(package: Package, tables: dict[str, pd.DataFrame]) -> list[Pr
             out.append(
                 Problem("evidence.csv", row, "record_id", f"{r.record_id!r} is not an id in {r.record_table}.csv")
             )
-        n = count_words(r.snippet)
-        if n > MAX_SNIPPET_WORDS:
-            out.append(
-                Problem(
-                    "evidence.csv", row, "snippet", f"is {n} words long; snippets stay at or under {MAX_SNIPPET_WORDS}"
-                )
-            )
+    out += long_snippets("evidence.csv", "snippet", ev["snippet"])
     covered = set(zip(ev["record_table"], ev["record_id"], strict=True))
     for name in keys:
         pk = package.resource(name).primary_key[0]
@@ -103,19 +118,14 @@ def quote_rules(package: Package, tables: dict[str, pd.DataFrame]) -> list[Probl
             out.append(
                 Problem("quotes.csv", row, "quote_id", f"should start with 'q-{r.source_id[:3]}-' (its source_id)")
             )
-    for source, group in q.groupby("source_id", sort=True):
+
+    def numbered_in_turn(source, group):
         seqs = sorted(int(x) for x in group["sequence"])
         if seqs != list(range(1, len(seqs) + 1)):
-            row = int(group.index[0]) + 2
-            out.append(
-                Problem(
-                    "quotes.csv",
-                    row,
-                    "sequence",
-                    f"sequences of {source} are {seqs}; expected 1 to {len(seqs)} without gaps or repeats",
-                )
-            )
-    return out
+            return f"sequences of {source} are {seqs}; expected 1 to {len(seqs)} without gaps or repeats"
+        return None
+
+    return out + per_group("quotes.csv", q, "source_id", "sequence", numbered_in_turn)
 
 
 @rule
@@ -132,19 +142,12 @@ def frame_code_rules(package: Package, tables: dict[str, pd.DataFrame]) -> list[
             out.append(
                 Problem("frame_codes.csv", i + 2, "snippet", f"only a 'yes' carries a snippet (value is {r.value!r})")
             )
-    for source, group in codes.groupby("source_id", sort=True):
+
+    def every_item(source, group):
         missing = sorted(items - set(group["item_id"]))
-        if missing:
-            row = int(group.index[0]) + 2
-            out.append(
-                Problem(
-                    "frame_codes.csv",
-                    row,
-                    "item_id",
-                    f"{source} is coded on some items but not on {', '.join(missing)}",
-                )
-            )
-    return out
+        return f"{source} is coded on some items but not on {', '.join(missing)}" if missing else None
+
+    return out + per_group("frame_codes.csv", codes, "source_id", "item_id", every_item)
 
 
 @rule
@@ -154,21 +157,18 @@ def claim_rules(package: Package, tables: dict[str, pd.DataFrame]) -> list[Probl
     if "claims" not in tables:
         return []
     c = tables["claims"]
-    out = []
-    for i, r in enumerate(c.itertuples(index=False)):
-        n = count_words(r.snippet)
-        if n > MAX_SNIPPET_WORDS:
-            out.append(
-                Problem(
-                    "claims.csv", i + 2, "snippet", f"is {n} words long; snippets stay at or under {MAX_SNIPPET_WORDS}"
-                )
-            )
+    out = long_snippets("claims.csv", "snippet", c["snippet"])
+    out += per_group(
+        "claims.csv",
+        c,
+        "claim_id",
+        "claim_id",
+        lambda claim, g: (
+            f"{claim} rests on one article; a claim compares two or more" if g["source_id"].nunique() < 2 else None
+        ),
+    )
     for claim, group in c.groupby("claim_id", sort=True):
         first = int(group.index[0]) + 2
-        if group["source_id"].nunique() < 2:
-            out.append(
-                Problem("claims.csv", first, "claim_id", f"{claim} rests on one article; a claim compares two or more")
-            )
         for col in ("topic", "kind", "verdict", "explanation"):
             if group[col].nunique() > 1:
                 odd = int(group.index[(group[col] != group[col].iloc[0]).to_numpy()][0]) + 2

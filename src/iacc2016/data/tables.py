@@ -19,9 +19,10 @@ class Tables:
     package: Package
 
     @classmethod
-    def load(cls, data_dir: Path) -> Tables:
-        """Read and check every table; raise DataValidationError on any problem."""
-        return cls(load_tables(data_dir), load_package(data_dir))
+    def load(cls, data_dir: Path, frictionless: bool = True) -> Tables:
+        """Read and check every table; raise DataValidationError on any problem (see
+        `load_tables` for what `frictionless=False` leaves to `make validate`)."""
+        return cls(load_tables(data_dir, frictionless), load_package(data_dir))
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         try:

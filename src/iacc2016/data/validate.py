@@ -1,6 +1,6 @@
-"""`make validate`: Frictionless on the package, then the rules it cannot express, then
-(when the article folder is present) that every snippet and quote is verbatim in its
-article and every hash matches. Whether derived files are stale is the derive layer's
+"""`make validate`: the loader's one pass (each file, Frictionless on the descriptor's
+checks, our rules), then (when the article folder is present) that every snippet and
+quote is verbatim in its article and every hash matches. Whether derived files are stale is the derive layer's
 question (`iacc2016 features --check`); the command line asks both. Never writes."""
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from .. import settings
 from .articles import Article, load_articles
 from .load import read_all
 from .problems import DataValidationError, Problem
-from .schema import load_package
 from .text import count_words
 
 # Tables holding a verbatim `snippet` (or quote `text`) to be found in the article of `source_id`.
@@ -26,9 +25,7 @@ VERBATIM_COLUMNS = {
 }
 
 
-def validate(
-    data_dir: Path | None = None, articles_dir: Path | None = None, use_frictionless: bool = True
-) -> list[Problem]:
+def validate(data_dir: Path | None = None, articles_dir: Path | None = None) -> list[Problem]:
     """Every problem found, or [] when the data package is sound."""
     data_dir = Path(data_dir) if data_dir is not None else settings.data_dir()
     try:
@@ -37,30 +34,9 @@ def validate(
         return exc.problems
     if len(tables) < len(package.resources):
         return problems  # a table that cannot be read cannot be checked further
-    if use_frictionless:
-        problems += frictionless_problems(data_dir)
     if articles_dir is not None:
         problems += article_problems(tables, Path(articles_dir), data_dir)
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
-
-
-def frictionless_problems(data_dir: Path) -> list[Problem]:
-    """A second, independent reading of the package by the Frictionless reference tools."""
-    import frictionless
-
-    package = load_package(data_dir)
-    paths_by_name = {r.name: r.path for r in package.resources}
-    report = frictionless.validate(str(Path(data_dir) / "datapackage.json"))
-    out = []
-    for task in report.tasks:
-        file = paths_by_name.get(task.name, task.name)
-        for error in task.errors:
-            row = getattr(error, "row_number", None)
-            column = getattr(error, "field_name", None)
-            out.append(Problem(file, row, column, f"frictionless: {error.type}: {error.note}"))
-    for error in report.errors:
-        out.append(Problem("datapackage.json", None, None, f"frictionless: {error.type}: {error.note}"))
-    return out
 
 
 def article_problems(tables: dict[str, pd.DataFrame], folder: Path, data_dir: Path) -> list[Problem]:

@@ -58,3 +58,48 @@ def verdict_colors(t: Tables) -> dict[str, str]:
 def verdict_reading(t: Tables) -> dict[str, str]:
     """verdict -> 'substance', 'wording', 'precision' or 'same' (the codebook's `reading`)."""
     return t.package.code_property(*VERDICT, "reading")
+
+
+QUALIFIER = ("figures", "qualifier")
+
+
+def qualifier_bounds(t: Tables) -> dict[str, str]:
+    """qualifier -> 'lower' or 'upper': which bound of the true value the number is (the
+    hedges that say neither are absent)."""
+    return t.package.code_property(*QUALIFIER, "bound")
+
+
+def qualifier_in_prose(t: Tables) -> dict[str, str]:
+    """qualifier -> the words put before a number ('more than')."""
+    return t.package.code_property(*QUALIFIER, "proseLabel")
+
+
+def qualifier_markers(t: Tables) -> dict[str, str]:
+    """qualifier -> the chart marker that shows it (a triangle points where the true value lies)."""
+    return t.package.code_property(*QUALIFIER, "marker")
+
+
+def qualifier_legend(t: Tables) -> dict[str, str]:
+    """qualifier -> its name in a chart legend."""
+    return t.package.code_property(*QUALIFIER, "legendLabel")
+
+
+def valence_signs(t: Tables) -> dict[str, str]:
+    """labels.valence -> the sign shown after a phrase ('−', '+'; a neutral label has none)."""
+    return t.package.code_property("labels", "valence", "sign")
+
+
+RATING = ("record_checks", "rating")
+
+
+def rating_order(t: Tables) -> list[str]:
+    """The record checks' ratings, in the codebook's order."""
+    return t.package.codes(*RATING)
+
+
+def rating_names(t: Tables) -> dict[str, str]:
+    return t.package.code_property(*RATING, "shortLabel")
+
+
+def rating_colors(t: Tables) -> dict[str, str]:
+    return t.package.code_property(*RATING, "color")

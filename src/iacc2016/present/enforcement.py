@@ -7,16 +7,8 @@ import pandas as pd
 
 from ..analysis.enforcement import enforcement_figures, implied_rate, rates_inside, ratio_qualifier, reference_range
 from ..analysis.story import reported_by
+from .codebook import qualifier_bounds, qualifier_in_prose
 from .notebook import Data, fmt_interval
-
-QUALIFIER_WORDS = {
-    "exact": "as stated",
-    "approximately": "approximately",
-    "nearly": "nearly",
-    "more_than": "more than",
-    "at_least": "at least",
-    "as_many_as": "as many as",
-}
 
 # Ratios a reader might want; each is computed only when both figures share claimant and period.
 CANDIDATE_RATIOS = [
@@ -114,7 +106,7 @@ def ratios(data: Data) -> pd.DataFrame:
             continue
         n, d = nums.iloc[0], dens.iloc[0]
         reason = _not_comparable(n, d, names)
-        q = None if reason else ratio_qualifier(n["qualifier"], d["qualifier"])
+        q = None if reason else ratio_qualifier(n["qualifier"], d["qualifier"], qualifier_bounds(data))
         if not reason and q is None:
             reason = f"the hedges pull opposite ways ({n['value_text']} / {d['value_text']})"
         rows.append(
@@ -122,7 +114,7 @@ def ratios(data: Data) -> pd.DataFrame:
                 "ratio": label,
                 "value": None if reason else n["value"] / d["value"],
                 "qualifier": q,
-                "derived value": "" if reason else derived_words(n["value"] / d["value"], q),
+                "derived value": "" if reason else derived_words(n["value"] / d["value"], q, qualifier_in_prose(data)),
                 "computed": not reason,
                 "reason": reason or f"derived: {n['value_text']} / {d['value_text']}, same claimant and period",
             }
@@ -130,10 +122,11 @@ def ratios(data: Data) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def derived_words(value: float, qualifier: str) -> str:
-    """A derived ratio as a reader should see it: three significant figures, its hedge."""
+def derived_words(value: float, qualifier: str, words: dict[str, str]) -> str:
+    """A derived ratio as a reader should see it: three significant figures, its hedge
+    (`words`: the codebook's words for each hedge)."""
     shown = f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
-    return shown if qualifier == "exact" else f"{QUALIFIER_WORDS[qualifier]} {shown}"
+    return shown if qualifier == "exact" else f"{words[qualifier]} {shown}"
 
 
 def _same(a, b) -> bool:

@@ -7,19 +7,10 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from .codebook import side_colors, side_names
+from .codebook import qualifier_legend, qualifier_markers, side_colors, side_names
 from .enforcement import enforcement_figures, enforcement_voice, plural, short_name
 from .notebook import Data
 from .style import axis_year_label, date_tickformat, finish, interval_marker
-
-QUALIFIER_SYMBOLS = {
-    "exact": ("circle", "as stated"),
-    "approximately": ("diamond", "approximately"),
-    "nearly": ("triangle-left", "nearly: the true value is a little lower"),
-    "as_many_as": ("triangle-left", "as many as: at most this"),
-    "more_than": ("triangle-right", "more than: the true value is higher"),
-    "at_least": ("triangle-right", "at least: this or higher"),
-}
 
 
 def counts_chart(data: Data, title: str, source: str):
@@ -36,7 +27,7 @@ def counts_chart(data: Data, title: str, source: str):
     )
     fig = go.Figure()
     for qualifier, group in c.groupby("qualifier", sort=True):
-        symbol, name = QUALIFIER_SYMBOLS[qualifier]
+        symbol, name = qualifier_markers(data)[qualifier], qualifier_legend(data)[qualifier]
         fig.add_trace(
             go.Scatter(
                 y=group["label"],

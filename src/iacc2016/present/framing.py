@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..analysis.logodds import MIN_COUNT, STOPWORDS, distinctive_terms, own_words, surviving
 from ..data.text import terms
-from .codebook import side_order
+from .codebook import side_order, valence_signs
 from .notebook import Data
 
 
@@ -76,8 +76,8 @@ def labels_side_by_side(data: Data, targets: list[str]) -> pd.DataFrame:
     lab = data.labels
     lab = lab.assign(outlet=_outlet(data, lab))
     names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
-    mark = {"negative": " (−)", "positive": " (+)", "neutral": ""}
-    cells = lab.assign(shown="“" + lab["phrase"] + "”" + lab["valence"].map(mark))
+    mark = {code: f" ({sign})" for code, sign in valence_signs(data).items()}
+    cells = lab.assign(shown="“" + lab["phrase"] + "”" + lab["valence"].map(mark).fillna(""))
     grid = cells.groupby(["target_id", "outlet"])["shown"].agg("; ".join).unstack("outlet")
     grid = grid.reindex(index=targets, columns=data.outlet_order()).fillna("")
     grid.index = [names[t] for t in targets]

@@ -1,5 +1,5 @@
 """What every notebook does first, in one call, so no cell is copied between notebooks:
-load the validated tables, set display options and the chart renderer."""
+load the checked tables, set display options and the chart renderer."""
 
 from __future__ import annotations
 
@@ -31,13 +31,15 @@ class Data(Tables):
 
 
 def start() -> Data:
-    """Load and validate every table, set pandas and plotly up; call once, at the top."""
+    """Load every table, checked by our rules, set pandas and plotly up; call once, at the
+    top. The descriptor's own checks (Frictionless) are `make validate`'s, which make test
+    and make reproduce run first; they would double the start-up of every notebook."""
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.max_colwidth", None)  # a cut cell cannot be told from a quoted "..."
     pd.set_option("display.width", 200)
     charts.setup()
-    data = Data.load(settings.data_dir())
+    data = Data.load(settings.data_dir(), frictionless=False)
     _LABELS.clear()
     _LABELS.update(code_labels(data.package))
     _show_frames_as_tables()

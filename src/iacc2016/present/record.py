@@ -14,23 +14,11 @@ import plotly.graph_objects as go
 from ..analysis import record
 from ..data.tables import Tables
 from . import style
+from .codebook import rating_colors, rating_names, rating_order
 from .markup import esc
 from .notebook import fmt_day, fmt_interval
 
-RATING = ("record_checks", "rating")
 NOT_FROM_ARTICLES = "public record, not from the articles"
-
-
-def rating_order(t: Tables) -> list[str]:
-    return t.package.codes(*RATING)
-
-
-def rating_names(t: Tables) -> dict[str, str]:
-    return t.package.code_property(*RATING, "shortLabel")
-
-
-def rating_colors(t: Tables) -> dict[str, str]:
-    return t.package.code_property(*RATING, "color")
 
 
 def ratings(t: Tables) -> pd.DataFrame:
