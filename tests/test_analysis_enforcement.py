@@ -91,3 +91,50 @@ def test_rates_inside_the_rounding_interval_only():
     assert list(e.rates_inside(rates, 6.4954, 6.5086)) == [False, False]
     assert list(e.rates_inside(rates, 6.50, 6.53)) == [False, True]
     assert list(e.rates_inside(rates, 6.2827, 6.2827)) == [True, False]
+
+
+def test_summary_counts_by_hand():
+    figures = pd.DataFrame(
+        {
+            "value": [5000.0, 180000.0, 3.0e9, 4.6e8, 30.0],
+            "unit": ["count", "count", "CNY", "USD", "year"],
+            "qualifier": ["more_than", "exact", "nearly", "exact", "exact"],
+            "value_text": ["more than 5,000", "180,000", "nearly 3 billion yuan", "$460 million", "30 years"],
+            "self_reported": [True, True, True, False, True],
+            "period_start": [D("2015-01-01"), D("2015-01-01"), D("2014-01-01"), D("2014-01-01"), pd.NaT],
+            "period_end": [D("2015-12-31"), D("2015-12-31"), D("2016-05-01"), D("2016-05-01"), pd.NaT],
+            "period_text": ["past year", "past year", "since launch", "since launch", None],
+        }
+    )
+    quantities = pd.DataFrame({"metric": ["a", "b", "c", "d"], "outlets": [1, 2, 1, 1], "claimants": [1, 1, 1, 1]})
+    quotes = pd.DataFrame(
+        {
+            "topic": ["enforcement", "enforcement", "enforcement", "other"],
+            "side": ["alibaba", "brands", "alibaba", "brands"],
+            "word_count": [30, 20, 50, 1000],
+        }
+    )
+    s = e.summary_counts(figures, quantities, quotes)
+    # 5 figures, 4 self-reported, 1 conversion; hedged: rows 0 and 2. Counts: 5,000 and
+    # 180,000. Periods: (past year, 2015) and (since launch, 2014-2016) once each; the
+    # 30 years give none: 2. One quantity of 4 in two outlets. Enforcement words: Alibaba
+    # 30 + 50 = 80 of 100 (the 1,000 words on another topic do not count): 0.8.
+    assert s == {
+        "figures": 5,
+        "self_reported": 4,
+        "conversions": 1,
+        "hedged": ["more than 5,000", "nearly 3 billion yuan"],
+        "count_min": 5000.0,
+        "count_max": 180000.0,
+        "periods": 2,
+        "period_words": ["past year", "since launch"],
+        "quantities": 4,
+        "shared": 1,
+        "alibaba_share": 0.8,
+    }
+
+
+def test_brands_figures_about_alibaba():
+    figures = pd.DataFrame({"subject_id": ["alibaba", "alibaba", "iacc"], "claimant_id": ["kors", "alibaba", "kors"]})
+    # Only row 0 is about Alibaba and claimed by a brand (row 2 is about the IACC).
+    assert e.brands_figures_about(figures, {"kors": "brands", "alibaba": "alibaba"}) == 1

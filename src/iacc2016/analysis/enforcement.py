@@ -70,3 +70,39 @@ def rates_inside(rates: pd.Series, low: float, high: float) -> pd.Series:
     (an annual average, one day's fixing) are points, not a range, so nothing is judged
     from lying 'between' them."""
     return (rates >= low) & (rates <= high)
+
+
+def summary_counts(figures: pd.DataFrame, quantities: pd.DataFrame, quotes: pd.DataFrame) -> dict:
+    """The enforcement notebook's findings, counted. `figures` is enforcement_figures'
+    frame; `quantities` is analysis.story.single_source_quantities over those figures (one
+    row per quantity); `quotes` the quotations.
+
+    figures, self_reported, conversions, hedged (value_text of every figure with a hedge,
+    in figures' order), count_min / count_max (over counts), periods (distinct periods
+    given: text and both ends), period_words (their distinct texts, sorted), quantities,
+    shared (quantities printed by more than one outlet) and alibaba_share (Alibaba's
+    side's share of the words quoted on enforcement)."""
+    counts = figures[figures["unit"] == "count"]["value"]
+    given = figures[figures["period_start"].notna()]
+    periods = given[["period_text", "period_start", "period_end"]].drop_duplicates()
+    q = quotes[quotes["topic"] == "enforcement"]
+    words = q.groupby("side")["word_count"].sum()
+    return {
+        "figures": len(figures),
+        "self_reported": int(figures["self_reported"].sum()),
+        "conversions": int((~figures["self_reported"].astype(bool)).sum()),
+        "hedged": list(figures.loc[figures["qualifier"] != "exact", "value_text"]),
+        "count_min": float(counts.min()) if len(counts) else float("nan"),
+        "count_max": float(counts.max()) if len(counts) else float("nan"),
+        "periods": len(periods),
+        "period_words": sorted(set(periods["period_text"])),
+        "quantities": len(quantities),
+        "shared": int((quantities["outlets"] > 1).sum()),
+        "alibaba_share": float(words.get("alibaba", 0) / words.sum()) if words.sum() else float("nan"),
+    }
+
+
+def brands_figures_about(figures: pd.DataFrame, side_of: dict, subject: str = "alibaba") -> int:
+    """How many figures about `subject` the brands' side claims (all figures, not only
+    Alibaba's own)."""
+    return int(((figures["subject_id"] == subject) & (figures["claimant_id"].map(side_of) == "brands")).sum())
