@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis.enforcement import enforcement_figures, implied_rate, rates_inside, ratio_qualifier, reference_range
-from ..analysis.story import reported_by
+from ..analysis.enforcement import (
+    brands_figures_about,
+    enforcement_figures,
+    implied_rate,
+    rates_inside,
+    ratio_qualifier,
+    reference_range,
+    summary_counts,
+)
+from ..analysis.story import reported_by, single_source_quantities
 from .notebook import Data, fmt_interval
+from .record import contradicted_statements
 
 QUALIFIER_WORDS = {
     "exact": "as stated",
@@ -41,23 +50,31 @@ def period_words(row) -> str:
 
 
 def figures_table(data: Data) -> pd.DataFrame:
+    """One row per enforcement figure as a reader reads it: the words printed, the value,
+    its unit and hedge in words, the period, the claimant, the outlets that carry it, and
+    what the public record says of it (not from the articles; blank where unchecked)."""
     f = enforcement_figures(data)
     names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
     metric = data.codebook("figures", "metric")
     by = reported_by(data, "figures", f["figure_id"])
+    checks = data.record_checks[data.record_checks["checks_table"] == "figures"]
+    rating = data.package.code_property("record_checks", "rating", "shortLabel")
+    said = checks.groupby("checks_id").apply(
+        lambda g: "; ".join(f"{rating[r]}: {x}" for r, x in zip(g["rating"], g["explanation"], strict=True)),
+        include_groups=False,
+    )
     return pd.DataFrame(
         {
             "figure_id": f["figure_id"],
             "metric": f["metric"].map(metric),
             "as printed": f["value_text"],
-            "value": f["value"],
-            "unit": f["unit"],
-            "qualifier": f["qualifier"],
+            "value": f["value"].map(lambda v: f"{v:,.0f}"),
+            "unit": f["unit"].map(data.codebook("figures", "unit")),
             "period": [period_words(r) for _, r in f.iterrows()],
             "claimed by": f["claimant_id"].map(names).fillna("the reporting outlet"),
             "self-reported": f["self_reported"],
             "carried by": [", ".join(by.get(i, [])) for i in f["figure_id"]],
-            "outlets": [len(by.get(i, [])) for i in f["figure_id"]],
+            "the public record (not from the articles)": f["figure_id"].map(said).fillna(""),
         }
     )
 
@@ -206,3 +223,57 @@ def reference_rates(data: Data, low: float, high: float) -> pd.DataFrame:
             "published by": r["publisher"],
         }
     ).reset_index(drop=True)
+
+
+def summary(data: Data) -> dict:
+    """The counts behind notebook 02's findings (analysis.enforcement.summary_counts)."""
+    figs = enforcement_figures(data)
+    ev = data.evidence[data.evidence["record_id"].isin(list(figs["figure_id"]))]
+    quantities = single_source_quantities(figs, ev, data.outlet_of())
+    return summary_counts(figs, quantities, data.quotes)
+
+
+def findings(data: Data) -> str:
+    """Notebook 02's findings list, every number computed."""
+    s = summary(data)
+    rate = implied_rates(data).iloc[0]
+    r = ratios(data)
+    side_of = dict(zip(data.members["member_id"], data.members["side"], strict=True))
+    critics = brands_figures_about(data.figures, side_of)
+    shared = (
+        f"none of the {s['quantities']} quantities is printed by more than one outlet, so none can be set "
+        "against another outlet's version"
+        if s["shared"] == 0
+        else f"{s['shared']} of the {s['quantities']} quantities are printed by more than one outlet"
+    )
+    contradicted = contradicted_statements(data, "figures")
+    lines = [
+        f"- The articles carry **{s['figures']} enforcement figures**: {s['self_reported']} self-reported by Alibaba "
+        f"or its staff, {s['conversions']} an outlet's currency conversion of one of them; {shared}. "
+        f"{len(s['hedged'])} are hedged ({', '.join(s['hedged'])}); the hedges stay visible below.",
+        f"- The counts run from {s['count_min']:,.0f} to {s['count_max']:,.0f} and cover **{s['periods']} different "
+        f"periods** ({'; '.join(f'“{w}”' for w in s['period_words'])}), so they cannot be added up or set against "
+        "each other freely.",
+        f"- The conversion printed in {rate['printed by']}'s article ({rate['conversion']}) implies "
+        f"**{rate['implied rate']:.3f} {rate['unit']}** ({rate['implied rate, low']:.4f} to "
+        f"{rate['implied rate, high']:.4f} allowing for rounding). {rate['reference rates inside the rounding interval'] or 'None'} "
+        f"of the {rate['reference rates held']} official reference rates we hold (not from the articles) falls inside "
+        "that interval, so which rate was used is not known; the article does not say who converted the amount.",
+        f"- {int(r['computed'].sum())} derived ratios can be computed honestly (same claimant, same period); "
+        f"{int((~r['computed']).sum())} cannot.",
+        f"- On enforcement, Alibaba's side supplies **{s['alibaba_share']:.0%}** of the words quoted or paraphrased. "
+        f"The brands' side states {critics or 'no'} figure{'' if critics == 1 else 's'} about Alibaba and answers "
+        "with judgements.",
+    ]
+    if contradicted:
+        lines.append(
+            "- The public record (not from the articles) contradicts: " + contradicted + "; see "
+            "[Against the record](05-against-the-record.ipynb)."
+        )
+    return "\n".join(lines)
+
+
+def reference_rates_beside_conversion(data: Data) -> pd.DataFrame:
+    """The reference rates beside the first printed conversion's rounding interval."""
+    rate = implied_rates(data).iloc[0]
+    return reference_rates(data, rate["implied rate, low"], rate["implied rate, high"])
