@@ -35,7 +35,7 @@ nb.md(story.overview_summary(data))
 story_charts.show_crisis_timeline(data, "00-lead-timeline")
 
 # %%
-nb.md(story_text.drawn_in_words(data))
+nb.md(story_text.drawn_in_words(data, history=story_text.HISTORY_ELSEWHERE))
 
 # %% [markdown]
 # ## The articles

@@ -241,16 +241,17 @@ def findings(data: Data) -> str:
     side_of = dict(zip(data.members["member_id"], data.members["side"], strict=True))
     critics = brands_figures_about(data.figures, side_of)
     shared = (
-        f"none of the {s['quantities']} quantities is printed by more than one outlet, so none can be set "
-        "against another outlet's version"
+        f"None of the {s['quantities']} quantities they give (a conversion and its original counted once) is "
+        "printed by more than one outlet, so none can be set against another outlet's version."
         if s["shared"] == 0
-        else f"{s['shared']} of the {s['quantities']} quantities are printed by more than one outlet"
+        else f"{s['shared']} of the {s['quantities']} quantities they give (a conversion and its original counted "
+        "once) are printed by more than one outlet."
     )
     contradicted = contradicted_statements(data, "figures")
     lines = [
         f"- The articles carry **{s['figures']} enforcement figures**: {s['self_reported']} self-reported by Alibaba "
-        f"or its staff, {s['conversions']} an outlet's currency conversion of one of them; {shared}. "
-        f"{len(s['hedged'])} are hedged ({', '.join(s['hedged'])}); the hedges stay visible below.",
+        f"or its staff, {s['conversions']} an outlet's currency conversion of one of them. {len(s['hedged'])} are "
+        f"hedged ({', '.join(s['hedged'])}); the hedges stay visible below. {shared}",
         f"- The counts run from {s['count_min']:,.0f} to {s['count_max']:,.0f} and cover **{s['periods']} different "
         f"periods** ({'; '.join(f'“{w}”' for w in s['period_words'])}), so they cannot be added up or set against "
         "each other freely.",

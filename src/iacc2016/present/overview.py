@@ -19,13 +19,23 @@ def sources_table(data: Data) -> pd.DataFrame:
         {
             "outlet": s["outlet"],
             "outlet type": s["outlet_type"].map(data.codebook("sources", "outlet_type")),
-            "headline": [h if isinstance(h, str) and h else "No headline in the archived copy" for h in s["headline"]],
+            "headline": [
+                h
+                if isinstance(h, str) and h
+                else f"No headline in the archived copy; its web address reads “{_slug(u)}”"
+                for h, u in zip(s["headline"], s["url"], strict=True)
+            ],
             "published (inferred)": [
                 fmt_interval(a, b) for a, b in zip(s["published_start"], s["published_end"], strict=True)
             ],
             "body words": s["source_id"].map(data.sources_text.set_index("source_id")["body_word_count"]),
         }
     ).reset_index(drop=True)
+
+
+def _slug(url) -> str:
+    """The last part of an article's web address (its words, hyphens and all)."""
+    return str(url).rstrip("/").rsplit("/", 1)[-1] if isinstance(url, str) else ""
 
 
 def findings(data: Data) -> str:

@@ -211,7 +211,7 @@ def partly_table(t: Tables) -> pd.DataFrame:
         {
             "Outlet": c["source_id"].map(t.outlet_of()),
             "What the article says (its words)": words.fillna(""),
-            "What the record says (its words)": c["record_snippet"].fillna(""),
+            "What the record says (its words; not from the articles)": c["record_snippet"].fillna(""),
             "What holds and what does not": c["explanation"],
         }
     ).reset_index(drop=True)

@@ -91,6 +91,11 @@ def timeline_frame(data: Data, start=None, end=None) -> pd.DataFrame:
     e = a.timeline(data, start, end)
     e["drawn as"] = e.pop("drawn").map(DRAWN_AS)
     e["when"] = _when(e)
+    # For the hover: the outlet whose words give the date, and every outlet reporting it.
+    source = data.events.set_index("event_id")["date_source_id"]
+    e["date words from"] = e["event_id"].map(source).map(data.outlet_of()).fillna("")
+    by = a.reported_by(data, "events", e["event_id"])
+    e["reported by"] = [", ".join(by.get(i, [])) for i in e["event_id"]]
     return e[
         [
             "event_id",
@@ -103,6 +108,8 @@ def timeline_frame(data: Data, start=None, end=None) -> pd.DataFrame:
             "side",
             "event_status",
             "when",
+            "date words from",
+            "reported by",
         ]
     ]
 

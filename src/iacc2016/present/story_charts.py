@@ -31,8 +31,9 @@ def departures_chart(data: Data, title: str, source: str):
             orientation="h",
             marker=interval_marker(side_colors(data)["brands"]),
             name="possible days of departure",
-            customdata=dep[["when", "article's words"]],
-            hovertemplate="%{y}: %{customdata[0]}<br>article: “%{customdata[1]}”<extra></extra>",
+            customdata=dep[["when", "article's words", "reported by"]],
+            hovertemplate="%{y} left: %{customdata[0]} (from the articles)<br>the dating words: “%{customdata[1]}”"
+            "<br>reported by %{customdata[2]}<extra></extra>",
         )
     )
     # Day d is drawn as [d, d + 1); the suspension day is shaded whole, since the articles

@@ -124,15 +124,19 @@ def departures_table(data: Data) -> pd.DataFrame:
 
 def objections_in_words(data: Data, obj: pd.DataFrame) -> str:
     """Each protest short of leaving, with its author's standing in the coalition at the
-    end as the codebook words it: 'Longchamp (at the end: a member ...); Unifab (...)'."""
+    end as the codebook words it: 'Longchamp – at the end, a member ...; Unifab – ...'."""
     status = data.codebook("members", "iacc_status")
     return "; ".join(
-        f"{who} (at the end: {status[s][0].lower() + status[s][1:]})"
+        f"{who} – at the end, {status[s][0].lower() + status[s][1:]}"
         for who, s in zip(obj["who objected"], obj["status at the end"], strict=True)
     )
 
 
-def drawn_in_words(data: Data) -> str:
+# Where a notebook other than 01 sends the reader for the events before the crisis.
+HISTORY_ELSEWHERE = "the longer history of [Who left, and when](01-who-left-and-when.ipynb)"
+
+
+def drawn_in_words(data: Data, history: str = "the longer history below") -> str:
     """What the lead timeline draws and leaves out, every count computed: how many events it
     draws, how many it leaves out because only a latest day is known, how many come earlier."""
     drawn = crisis_frame(data)
@@ -141,8 +145,8 @@ def drawn_in_words(data: Data) -> str:
     earlier = e[(e["date_end"] < admission(data)["date_start"] - DAY * 7) & (e["date_precision"] != "before")]
     later = len(e) - len(drawn) - len(latest_only) - len(earlier)
     return (
-        f"Of the {len(e)} dated events, {len(drawn)} are drawn; {len(earlier)} earlier ones are in the longer "
-        f"history below" + (f", {later} fall after the conference" if later else "") + f"; and {len(latest_only)} "
+        f"Of the {len(e)} dated events, {len(drawn)} are drawn; {len(earlier)} earlier ones are in "
+        f"{history}" + (f", {later} fall after the conference" if later else "") + f"; and {len(latest_only)} "
         "are not drawn, because the articles give only a latest date: "
         + "; ".join(f"{r.label} (before {fmt_day(r.date_end)})" for r in latest_only.itertuples())
         + "."

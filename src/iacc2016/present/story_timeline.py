@@ -65,7 +65,11 @@ def timeline_chart(
     dark ink that never outweighs the articles' own."""
     fig = go.Figure()
     order = list(frame["label"])
-    hover = "%{y}<br>from the articles: %{customdata[0]}<br>article's words: “%{customdata[1]}”<extra></extra>"
+    hover = (
+        "%{y}<br>from the articles: %{customdata[0]}<br>%{customdata[2]}'s words: “%{customdata[1]}”"
+        "<br>reported by %{customdata[3]}<extra></extra>"
+    )
+    cols = ["when", "date_text", "date words from", "reported by"]
     for side in side_order(data):
         mine = frame[frame["side"] == side]
         color = side_colors(data)[side]
@@ -89,7 +93,7 @@ def timeline_chart(
                         name=side_names(data)[side],
                         showlegend=False,
                         marker=style,
-                        customdata=bars[["when", "date_text"]],
+                        customdata=bars[cols],
                         hovertemplate=hover,
                     )
                 )
@@ -104,7 +108,7 @@ def timeline_chart(
                     name=side_names(data)[side],
                     showlegend=False,
                     marker={"color": color, "size": 14, "symbol": list(symbols), "line": {"color": "#333", "width": 1}},
-                    customdata=days[["when", "date_text"]],
+                    customdata=days[cols],
                     hovertemplate=hover,
                 )
             )
