@@ -109,6 +109,7 @@ def test_summary_counts_by_hand():
     quantities = pd.DataFrame({"metric": ["a", "b", "c", "d"], "outlets": [1, 2, 1, 1], "claimants": [1, 1, 1, 1]})
     quotes = pd.DataFrame(
         {
+            "quote_id": ["q1", "q2", "q3", "q4"],
             "topic": ["enforcement", "enforcement", "enforcement", "other"],
             "side": ["alibaba", "brands", "alibaba", "brands"],
             "word_count": [30, 20, 50, 1000],
@@ -138,3 +139,43 @@ def test_brands_figures_about_alibaba():
     figures = pd.DataFrame({"subject_id": ["alibaba", "alibaba", "iacc"], "claimant_id": ["kors", "alibaba", "kors"]})
     # Only row 0 is about Alibaba and claimed by a brand (row 2 is about the IACC).
     assert e.brands_figures_about(figures, {"kors": "brands", "alibaba": "alibaba"}) == 1
+
+
+def _fig(value, qualifier="exact", claimant="alibaba", start="2015-01-01", end="2015-12-31"):
+    return pd.Series(
+        {
+            "value": value,
+            "qualifier": qualifier,
+            "claimant_id": claimant,
+            "period_start": D(start) if start else pd.NaT,
+            "period_end": D(end) if end else pd.NaT,
+        }
+    )
+
+
+def test_derived_ratio_only_for_one_claimant_and_one_period():
+    # 180,000 'more than' over 5,000 'nearly': 36, and both hedges push it up: 'more_than'.
+    assert e.derived_ratio(_fig(180_000, "more_than"), _fig(5_000, "nearly")) == (36.0, "more_than")
+    assert e.why_not_comparable(_fig(1), _fig(2, claimant="zheng")) == "claimant"
+    assert e.why_not_comparable(_fig(1), _fig(2, start=None, end=None)) == "no_period"
+    assert e.why_not_comparable(_fig(1), _fig(2, start="2014-01-01")) == "period"
+    assert e.derived_ratio(_fig(1), _fig(2, start="2014-01-01")) is None
+    # 'more than' over 'more than': one pushes up, the other down; no hedge, no ratio.
+    assert e.derived_ratio(_fig(10, "more_than"), _fig(5, "more_than")) is None
+
+
+def test_voice_by_side_shares_words_on_the_topic_only():
+    quotes = pd.DataFrame(
+        {
+            "quote_id": ["q1", "q2", "q3", "q4"],
+            "topic": ["enforcement", "enforcement", "enforcement", "other"],
+            "side": ["alibaba", "brands", "alibaba", "brands"],
+            "word_count": [30, 20, 50, 1000],
+        }
+    )
+    v = e.voice_by_side(quotes)
+    # Alibaba 30 + 50 = 80 words in 2 passages, brands 20 in 1; shares 0.8 and 0.2.
+    assert list(v["side"]) == ["alibaba", "brands"]
+    assert list(v["passages"]) == [2, 1]
+    assert list(v["words"]) == [80, 20]
+    assert list(v["share of words"]) == [0.8, 0.2]

@@ -7,12 +7,14 @@ import pandas as pd
 
 from ..analysis.enforcement import (
     brands_figures_about,
+    derived_ratio,
     enforcement_figures,
     implied_rate,
     rates_inside,
-    ratio_qualifier,
     reference_range,
     summary_counts,
+    voice_by_side,
+    why_not_comparable,
 )
 from ..analysis.story import reported_by, single_source_quantities
 from .notebook import Data, fmt_interval
@@ -54,7 +56,6 @@ def figures_table(data: Data) -> pd.DataFrame:
     its unit and hedge in words, the period, the claimant, the outlets that carry it, and
     what the public record says of it (not from the articles; blank where unchecked)."""
     f = enforcement_figures(data)
-    names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
     metric = data.codebook("figures", "metric")
     by = reported_by(data, "figures", f["figure_id"])
     checks = data.record_checks[data.record_checks["checks_table"] == "figures"]
@@ -71,12 +72,23 @@ def figures_table(data: Data) -> pd.DataFrame:
             "value": f["value"].map(lambda v: f"{v:,.0f}"),
             "unit": f["unit"].map(data.codebook("figures", "unit")),
             "period": [period_words(r) for _, r in f.iterrows()],
-            "claimed by": f["claimant_id"].map(names).fillna("the reporting outlet"),
+            "claimed by": f["claimant_id"].map(claimant_words(data)).fillna("the reporting outlet"),
             "self-reported": f["self_reported"],
             "carried by": [", ".join(by.get(i, [])) for i in f["figure_id"]],
             "the public record (not from the articles)": f["figure_id"].map(said).fillna(""),
         }
     )
+
+
+def claimant_words(data: Data) -> dict[str, str]:
+    """member_id -> its name, a person's with the role the articles give ('Zheng Junfang,
+    Alibaba's deputy chief financial officer ...')."""
+    m = data.members
+    role = m["role"].where(m["kind"] == "person")
+    return {
+        i: f"{n}, {r}" if isinstance(r, str) and r else n
+        for i, n, r in zip(m["member_id"], m["name"], role, strict=True)
+    }
 
 
 def implied_rates(data: Data) -> pd.DataFrame:
@@ -131,15 +143,16 @@ def ratios(data: Data) -> pd.DataFrame:
             continue
         n, d = nums.iloc[0], dens.iloc[0]
         reason = _not_comparable(n, d, names)
-        q = None if reason else ratio_qualifier(n["qualifier"], d["qualifier"])
-        if not reason and q is None:
+        derived = derived_ratio(n, d)
+        if not reason and derived is None:
             reason = f"the hedges pull opposite ways ({n['value_text']} / {d['value_text']})"
+        value, q = derived if derived else (None, None)
         rows.append(
             {
                 "ratio": label,
-                "value": None if reason else n["value"] / d["value"],
+                "value": value,
                 "qualifier": q,
-                "derived value": "" if reason else derived_words(n["value"] / d["value"], q),
+                "derived value": "" if reason else derived_words(value, q),
                 "computed": not reason,
                 "reason": reason or f"derived: {n['value_text']} / {d['value_text']}, same claimant and period",
             }
@@ -153,24 +166,19 @@ def derived_words(value: float, qualifier: str) -> str:
     return shown if qualifier == "exact" else f"{QUALIFIER_WORDS[qualifier]} {shown}"
 
 
-def _same(a, b) -> bool:
-    """Equality where two empty cells count as the same (pandas' NA refuses to compare)."""
-    if pd.isna(a) or pd.isna(b):
-        return pd.isna(a) and pd.isna(b)
-    return bool(a == b)
-
-
 def _claimant(row: pd.Series, names: dict[str, str]) -> str:
     return names.get(row["claimant_id"], row["claimant_id"]) if pd.notna(row["claimant_id"]) else "the reporting outlet"
 
 
 def _not_comparable(n: pd.Series, d: pd.Series, names: dict[str, str]) -> str:
-    """Why two figures cannot be divided, or '' when they share claimant and period."""
-    if not _same(n["claimant_id"], d["claimant_id"]):
+    """Why two figures cannot be divided (analysis.enforcement.why_not_comparable), in words,
+    or '' when they share claimant and period."""
+    why = why_not_comparable(n, d)
+    if why == "claimant":
         return f"different claimants ({_claimant(n, names)} / {_claimant(d, names)})"
-    if pd.isna(n["period_start"]) or pd.isna(d["period_start"]):
+    if why == "no_period":
         return "no period given for " + (n["value_text"] if pd.isna(n["period_start"]) else d["value_text"])
-    if not (_same(n["period_start"], d["period_start"]) and _same(n["period_end"], d["period_end"])):
+    if why == "period":
         return f"different periods ({n['period_text']} / {d['period_text']})"
     return ""
 
@@ -202,11 +210,8 @@ def other_side(data: Data) -> pd.DataFrame:
 
 
 def enforcement_voice(data: Data) -> pd.DataFrame:
-    """Quoted words on Alibaba's enforcement, by side."""
-    q = data.quotes[data.quotes["topic"] == "enforcement"]
-    out = q.groupby("side").agg(passages=("quote_id", "size"), words=("word_count", "sum")).reset_index()
-    out["share of words"] = out["words"] / out["words"].sum()
-    return out.sort_values("words", ascending=False).reset_index(drop=True)
+    """Quoted words on Alibaba's enforcement, by side (analysis.enforcement.voice_by_side)."""
+    return voice_by_side(data.quotes)
 
 
 def reference_rates(data: Data, low: float, high: float) -> pd.DataFrame:
