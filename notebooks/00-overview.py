@@ -38,6 +38,15 @@ story_charts.show_crisis_timeline(data, "00-lead-timeline")
 nb.md(story_text.drawn_in_words(data, history=story_text.HISTORY_ELSEWHERE))
 
 # %% [markdown]
+# ## Who's who
+#
+# The people and groups the notebooks name, as the articles describe them; where the
+# public record contradicts a description, the findings above say so.
+
+# %%
+overview.cast(data)
+
+# %% [markdown]
 # ## The articles
 #
 # The corpus is a handful of articles from different kinds of outlet. The texts are

@@ -78,3 +78,11 @@ def findings(data: Data) -> str:
             "[Against the record](05-against-the-record.ipynb)",
         ]
     )
+
+
+def cast(data: Data) -> pd.DataFrame:
+    """Who's who: the people and the associations the notebooks name, as the articles
+    describe them (members.role), people first, then by name."""
+    m = data.members[data.members["kind"].isin(["person", "association"])]
+    m = m.assign(_o=(m["kind"] != "person").astype(int)).sort_values(["_o", "name"])
+    return pd.DataFrame({"who": m["name"], "as the articles describe them": m["role"].fillna("")}).reset_index(drop=True)
