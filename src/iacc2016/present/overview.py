@@ -85,4 +85,6 @@ def cast(data: Data) -> pd.DataFrame:
     describe them (members.role), people first, then by name."""
     m = data.members[data.members["kind"].isin(["person", "association"])]
     m = m.assign(_o=(m["kind"] != "person").astype(int)).sort_values(["_o", "name"])
-    return pd.DataFrame({"who": m["name"], "as the articles describe them": m["role"].fillna("")}).reset_index(drop=True)
+    return pd.DataFrame({"who": m["name"], "as the articles describe them": m["role"].fillna("")}).reset_index(
+        drop=True
+    )
