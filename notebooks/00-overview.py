@@ -10,8 +10,7 @@
 
 # %%
 from iacc2016.present import notebook as nb
-from iacc2016.present import overview, story, story_charts
-from iacc2016.present import style as charts
+from iacc2016.present import overview, story, story_charts, story_text
 
 data = nb.start()
 
@@ -26,22 +25,26 @@ nb.md(overview.findings(data))
 #
 # The month from the admission to the suspension, as the articles tell it. A diamond is a
 # day the articles give; a hatched bar spans every day a vaguely dated happening may have
-# fallen on. The themed notebooks take each part apart.
+# fallen on. The small open circles and thin lines are the public record's dates (not from
+# the articles) beside the intervals they check. The themed notebooks take each part apart.
 
 # %%
 nb.md(story.overview_summary(data))
 
 # %%
-adm, sus, conf = story.admission(data), story.suspension(data), story.conference(data)
-dep = story.departures(data)
-crisis = story.timeline_frame(data, start=adm["date_start"] - story.DAY * 7, end=conf["date_end"])
-fig = story_charts.timeline_chart(
-    data, crisis,
-    title=f"{len(dep)} brands left, and the coalition suspended Alibaba {(sus['date_start'] - adm['date_start']).days} days after admitting it",
-    source=data.source_line("events"),
-    note="Hatched: the happening fell on one of the days the bar spans (the wider, the less is known). Cross: cancelled.",
-)
-charts.show(fig, "00-lead-timeline", crisis)
+story_charts.show_crisis_timeline(data, "00-lead-timeline")
+
+# %%
+nb.md(story_text.drawn_in_words(data, history=story_text.HISTORY_ELSEWHERE))
+
+# %% [markdown]
+# ## Who's who
+#
+# The people and groups the notebooks name, as the articles describe them; where the
+# public record contradicts a description, the findings above say so.
+
+# %%
+overview.cast(data)
 
 # %% [markdown]
 # ## The articles

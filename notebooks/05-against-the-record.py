@@ -17,29 +17,12 @@ from iacc2016.present import notebook as nb
 from iacc2016.present import style as charts
 
 data = nb.start()
-summary = record.summary_numbers(data)
-test = record.method_test(data)
-contained = int(test["contained"].sum())
-closed = test["width_days"].dropna()
 
 # %% [markdown]
 # ## Summary of findings
 
 # %%
-by_outlet = record.ratings(data)
-contradicting = by_outlet.loc[by_outlet["contradicted"] > 0, "outlet"].tolist()
-nb.md(
-    f"- We checked **{summary['checks']} statements** of the {len(data.sources)} articles against "
-    f"**{summary['documents']} public documents**. **{summary['held']}** were confirmed in full, "
-    f"**{summary['partly']}** only in part, **{summary['contradicted']}** are contradicted by the record, "
-    f"and for **{summary['not_found']}** we found nothing either way.\n"
-    f"- The {summary['contradicted']} contradicted statements come from {len(contradicting)} outlets "
-    f"({', '.join(contradicting)}); each is shown "
-    f"below beside the record's own words.\n"
-    f"- Our own method held up: for **{contained} of {len(test)}** happenings whose day the record gives, "
-    f"the interval we inferred from the articles alone contains that day. The intervals were a median "
-    f"of **{closed.median():.0f} days** wide, the widest **{int(closed.max())} days**."
-)
+nb.md(record.findings(data))
 
 # %% [markdown]
 # ## Which statements held up, outlet by outlet
@@ -65,10 +48,18 @@ nb.table(record.ratings_table(data))
 nb.table(record.contradictions_table(data))
 
 # %% [markdown]
+# ## The statements confirmed only in part
+#
+# What the record supports and what it does not, statement by statement.
+
+# %%
+nb.table(record.partly_table(data))
+
+# %% [markdown]
 # ## A test of our own dates
 #
-# The articles carry no dates, so every date in `events.csv` is an interval reasoned from
-# the texts alone: the first and last day the happening could have fallen on. Where the
+# The articles carry no dates, so every date of ours is an interval reasoned from the
+# texts alone: the first and last day the happening could have fallen on. Where the
 # record gives the day, we can test the rule that vague dates stay vague: does the interval
 # contain the record's day, and how wide was it?
 
@@ -76,10 +67,7 @@ nb.table(record.contradictions_table(data))
 nb.table(record.method_table(data))
 
 # %%
-nb.md(
-    f"The interval contains the record's day for **{contained} of {len(test)}** happenings. "
-    f"The narrower an interval, the more it says; the widest here spans {int(closed.max())} days."
-)
+nb.md(record.method_in_words(data))
 
 # %% [markdown]
 # ## What we could not find
@@ -94,12 +82,18 @@ nb.table(record.not_found_table(data))
 # ## Sanity checks
 
 # %%
-nb.check("every check is rated with a code of the codebook",
-         set(data.record_checks["rating"]) <= set(codebook.rating_order(data)))
-nb.check("the ratings per outlet add up to the checks",
-         int(record.ratings(data)["checks"].sum()) == summary["checks"])
-nb.check("every rating but 'not found' cites a record document",
-         bool(data.record_checks.loc[data.record_checks["rating"] != "not_found", "record_source_id"].notna().all()))
+nb.check(
+    "every check is rated with a code of the codebook",
+    set(data.record_checks["rating"]) <= set(codebook.rating_order(data)),
+)
+nb.check(
+    "the ratings per outlet add up to the checks",
+    int(record.ratings(data)["checks"].sum()) == record.summary_numbers(data)["checks"],
+)
+nb.check(
+    "every rating but 'not found' cites a record document",
+    bool(data.record_checks.loc[data.record_checks["rating"] != "not_found", "record_source_id"].notna().all()),
+)
 
 # %% [markdown]
 # ## Limits

@@ -54,6 +54,11 @@ def test_reference_range_keeps_rates_overlapping_the_period():
     assert list(got["rate"]) == [6.23, 6.64]
 
 
+# What each hedge says of the true value, as the codebook's `bound` states it (the numbers
+# of 'more than' and 'at least' are lower bounds, of 'nearly' and 'as many as' upper bounds).
+BOUNDS = {"more_than": "lower", "at_least": "lower", "nearly": "upper", "as_many_as": "upper"}
+
+
 @pytest.mark.parametrize(
     ("numerator", "denominator", "expected"),
     [
@@ -67,11 +72,7 @@ def test_reference_range_keeps_rates_overlapping_the_period():
     ],
 )
 def test_ratio_qualifier(numerator, denominator, expected):
-    # What each hedge says of the true value, as the codebook's `bound` states it (the
-    # numbers of 'more than' and 'at least' are lower bounds, of 'nearly' and 'as many as'
-    # upper bounds).
-    bounds = {"more_than": "lower", "at_least": "lower", "nearly": "upper", "as_many_as": "upper"}
-    assert e.ratio_qualifier(numerator, denominator, bounds) == expected
+    assert e.ratio_qualifier(numerator, denominator, BOUNDS) == expected
 
 
 def test_the_codebook_states_a_bound_for_every_hedge_that_has_one():
@@ -102,3 +103,91 @@ def test_rates_inside_the_rounding_interval_only():
     assert list(e.rates_inside(rates, 6.4954, 6.5086)) == [False, False]
     assert list(e.rates_inside(rates, 6.50, 6.53)) == [False, True]
     assert list(e.rates_inside(rates, 6.2827, 6.2827)) == [True, False]
+
+
+def test_summary_counts_by_hand():
+    figures = pd.DataFrame(
+        {
+            "value": [5000.0, 180000.0, 3.0e9, 4.6e8, 30.0],
+            "unit": ["count", "count", "CNY", "USD", "year"],
+            "qualifier": ["more_than", "exact", "nearly", "exact", "exact"],
+            "value_text": ["more than 5,000", "180,000", "nearly 3 billion yuan", "$460 million", "30 years"],
+            "self_reported": [True, True, True, False, True],
+            "period_start": [D("2015-01-01"), D("2015-01-01"), D("2014-01-01"), D("2014-01-01"), pd.NaT],
+            "period_end": [D("2015-12-31"), D("2015-12-31"), D("2016-05-01"), D("2016-05-01"), pd.NaT],
+            "period_text": ["past year", "past year", "since launch", "since launch", None],
+        }
+    )
+    quantities = pd.DataFrame({"metric": ["a", "b", "c", "d"], "outlets": [1, 2, 1, 1], "claimants": [1, 1, 1, 1]})
+    quotes = pd.DataFrame(
+        {
+            "quote_id": ["q1", "q2", "q3", "q4"],
+            "topic": ["enforcement", "enforcement", "enforcement", "other"],
+            "side": ["alibaba", "brands", "alibaba", "brands"],
+            "word_count": [30, 20, 50, 1000],
+        }
+    )
+    s = e.summary_counts(figures, quantities, quotes)
+    # 5 figures, 4 self-reported, 1 conversion; hedged: rows 0 and 2. Counts: 5,000 and
+    # 180,000. Periods: (past year, 2015) and (since launch, 2014-2016) once each; the
+    # 30 years give none: 2. One quantity of 4 in two outlets. Enforcement words: Alibaba
+    # 30 + 50 = 80 of 100 (the 1,000 words on another topic do not count): 0.8.
+    assert s == {
+        "figures": 5,
+        "self_reported": 4,
+        "conversions": 1,
+        "hedged": ["more than 5,000", "nearly 3 billion yuan"],
+        "count_min": 5000.0,
+        "count_max": 180000.0,
+        "periods": 2,
+        "period_words": ["past year", "since launch"],
+        "quantities": 4,
+        "shared": 1,
+        "alibaba_share": 0.8,
+    }
+
+
+def test_brands_figures_about_alibaba():
+    figures = pd.DataFrame({"subject_id": ["alibaba", "alibaba", "iacc"], "claimant_id": ["kors", "alibaba", "kors"]})
+    # Only row 0 is about Alibaba and claimed by a brand (row 2 is about the IACC).
+    assert e.brands_figures_about(figures, {"kors": "brands", "alibaba": "alibaba"}) == 1
+
+
+def _fig(value, qualifier="exact", claimant="alibaba", start="2015-01-01", end="2015-12-31"):
+    return pd.Series(
+        {
+            "value": value,
+            "qualifier": qualifier,
+            "claimant_id": claimant,
+            "period_start": D(start) if start else pd.NaT,
+            "period_end": D(end) if end else pd.NaT,
+        }
+    )
+
+
+def test_derived_ratio_only_for_one_claimant_and_one_period():
+    # 180,000 'more than' over 5,000 'nearly': 36, and both hedges push it up: 'more_than'.
+    assert e.derived_ratio(_fig(180_000, "more_than"), _fig(5_000, "nearly"), BOUNDS) == (36.0, "more_than")
+    assert e.why_not_comparable(_fig(1), _fig(2, claimant="zheng")) == "claimant"
+    assert e.why_not_comparable(_fig(1), _fig(2, start=None, end=None)) == "no_period"
+    assert e.why_not_comparable(_fig(1), _fig(2, start="2014-01-01")) == "period"
+    assert e.derived_ratio(_fig(1), _fig(2, start="2014-01-01"), BOUNDS) is None
+    # 'more than' over 'more than': one pushes up, the other down; no hedge, no ratio.
+    assert e.derived_ratio(_fig(10, "more_than"), _fig(5, "more_than"), BOUNDS) is None
+
+
+def test_voice_by_side_shares_words_on_the_topic_only():
+    quotes = pd.DataFrame(
+        {
+            "quote_id": ["q1", "q2", "q3", "q4"],
+            "topic": ["enforcement", "enforcement", "enforcement", "other"],
+            "side": ["alibaba", "brands", "alibaba", "brands"],
+            "word_count": [30, 20, 50, 1000],
+        }
+    )
+    v = e.voice_by_side(quotes)
+    # Alibaba 30 + 50 = 80 words in 2 passages, brands 20 in 1; shares 0.8 and 0.2.
+    assert list(v["side"]) == ["alibaba", "brands"]
+    assert list(v["passages"]) == [2, 1]
+    assert list(v["words"]) == [80, 20]
+    assert list(v["share of words"]) == [0.8, 0.2]

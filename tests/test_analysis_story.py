@@ -188,3 +188,25 @@ def test_single_source_quantities_count_outlets_per_metric_not_per_row():
         {"metric": "backers", "outlets": 2, "claimants": 2},
         {"metric": "seized", "outlets": 1, "claimants": 1},
     ]
+
+
+def test_crisis_numbers_by_hand(world):
+    n = story.crisis_numbers(world)
+    # 13 April -> 13 May: 30 days. Two departures (Kors, Gucci); both latest days (30 April,
+    # 11 May) fall on or before 13 May. Gucci's latest day (11 May) is the later one. The
+    # protests short of leaving: Longchamp and the group's letter (Kors and its executive
+    # are left out, as in test_objections_...): 2.
+    assert n == {
+        "days_to_suspension": 30,
+        "departures": 2,
+        "objections": 2,
+        "left_by_suspension": 2,
+        "last_to_leave": "gucci",
+    }
+
+
+def test_crisis_numbers_count_a_departure_that_may_follow_the_suspension(world):
+    late = world.events["event_id"] == "gucci-leaves"
+    world.tables["events"].loc[late, "date_end"] = D("2016-05-14")
+    # Gucci's latest day is now 14 May, after the 13 May suspension: only Kors is certain.
+    assert story.crisis_numbers(world)["left_by_suspension"] == 1

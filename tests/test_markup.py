@@ -97,7 +97,16 @@ def test_a_member_name_with_markup_reaches_no_output_live(shown, bad):
 
 def test_figure_strings_keep_the_charts_own_formatting(shown):
     bad = HOSTILE[0]
-    fig = go.Figure(go.Bar(y=[bad, "plain"], x=[1, 2], text=[bad, "t"], customdata=[[bad], ["c"]], name=bad))
+    fig = go.Figure(
+        go.Bar(
+            y=[bad, "plain"],
+            x=[1, 2],
+            text=[bad, "t"],
+            customdata=[[bad], ["c"]],
+            name=bad,
+            hovertemplate="%{y}: %{customdata[0]}<extra></extra>",
+        )
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=[bad, "plain"])
     style.finish(fig, f"Title {bad}", "a source", note="line one")
     style.show(fig, "x", pd.DataFrame())

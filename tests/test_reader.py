@@ -28,6 +28,9 @@ from pathlib import Path
 
 import pytest
 
+from iacc2016.data import numbers as number_words
+from iacc2016.data.numbers import value_of
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS_DIR = ROOT / "notebooks"
 DATA_DIR = ROOT / "data"
@@ -474,32 +477,11 @@ def test_every_trace_has_its_own_hover_template(notebook):
 
 # --------------------------------------------------------------------------- typed numbers
 
-NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "thousand": 1000,
-    "dozen": 12,
+# Number words are read as the package reads an article's words (iacc2016.data.numbers):
+# its words and its scale words ("hundred", "thousand", "dozen"), each worth its value.
+IDIOMS = {"one", "once", "twice"}
+NUMBER_WORDS = {w: v for w, v in number_words.WORDS.items() if w not in IDIOMS} | {
+    w: v for w, v in number_words.SCALES.items() if v < 1e6
 }
 # "one", "twice", "half" are left out: in prose they are mostly idiom ("one of the days",
 # "counted twice").
@@ -521,7 +503,7 @@ def data_numbers() -> frozenset:
             for val in row.values():
                 s = (val or "").replace(",", "")
                 if re.fullmatch(r"-?\d+(?:\.\d+)?", s):
-                    nums.add(float(s))
+                    nums.add(-value_of(s[1:]) if s.startswith("-") else value_of(s))
                 elif re.fullmatch(r"\d{4}-\d\d-\d\d", s):
                     nums.add(float(s[:4]))
     return frozenset(nums)
@@ -574,12 +556,10 @@ def test_no_typed_number_the_data_holds(notebook):
             for m in NUMBER_RE.finditer(text):
                 if any(nb == path.name and phrase in text for nb, phrase in ALLOWED_PHRASES):
                     continue
-                if m.group(1):
-                    if m.start(1) in allowed:
-                        continue
-                    value = float(m.group(1).replace(",", ""))
-                else:
-                    value = NUMBER_WORDS[m.group(2).lower()]
+                if m.group(1) and m.start(1) in allowed:
+                    continue
+                # The package's reading of the typed words (a digit run or a number word).
+                value = value_of(m.group(1)) if m.group(1) else NUMBER_WORDS[m.group(2).lower()]
                 if value in held:
                     ctx = norm(text[max(0, m.start() - 40) : m.end() + 25])
                     v.append(f"{path.name} {where}: {m.group(0)!r} in {ctx!r}")

@@ -69,3 +69,75 @@ def rates_inside(rates: pd.Series, low: float, high: float) -> pd.Series:
     (an annual average, one day's fixing) are points, not a range, so nothing is judged
     from lying 'between' them."""
     return (rates >= low) & (rates <= high)
+
+
+def summary_counts(figures: pd.DataFrame, quantities: pd.DataFrame, quotes: pd.DataFrame) -> dict:
+    """The enforcement notebook's findings, counted. `figures` is enforcement_figures'
+    frame; `quantities` is analysis.story.single_source_quantities over those figures (one
+    row per quantity); `quotes` the quotations.
+
+    figures, self_reported, conversions, hedged (value_text of every figure with a hedge,
+    in figures' order), count_min / count_max (over counts), periods (distinct periods
+    given: text and both ends), period_words (their distinct texts, sorted), quantities,
+    shared (quantities printed by more than one outlet) and alibaba_share (Alibaba's
+    side's share of the words quoted on enforcement)."""
+    counts = figures[figures["unit"] == "count"]["value"]
+    given = figures[figures["period_start"].notna()]
+    periods = given[["period_text", "period_start", "period_end"]].drop_duplicates()
+    voice = voice_by_side(quotes).set_index("side")
+    return {
+        "figures": len(figures),
+        "self_reported": int(figures["self_reported"].sum()),
+        "conversions": int((~figures["self_reported"].astype(bool)).sum()),
+        "hedged": list(figures.loc[figures["qualifier"] != "exact", "value_text"]),
+        "count_min": float(counts.min()) if len(counts) else float("nan"),
+        "count_max": float(counts.max()) if len(counts) else float("nan"),
+        "periods": len(periods),
+        "period_words": sorted(set(periods["period_text"])),
+        "quantities": len(quantities),
+        "shared": int((quantities["outlets"] > 1).sum()),
+        "alibaba_share": float(voice["share of words"].get("alibaba", 0.0)) if len(voice) else float("nan"),
+    }
+
+
+def brands_figures_about(figures: pd.DataFrame, side_of: dict, subject: str = "alibaba") -> int:
+    """How many figures about `subject` the brands' side claims (all figures, not only
+    Alibaba's own)."""
+    return int(((figures["subject_id"] == subject) & (figures["claimant_id"].map(side_of) == "brands")).sum())
+
+
+def voice_by_side(quotes: pd.DataFrame, topic: str = "enforcement") -> pd.DataFrame:
+    """Quoted words on `topic`, by side: passages, words and share of words, most words first."""
+    q = quotes[quotes["topic"] == topic]
+    out = q.groupby("side").agg(passages=("quote_id", "size"), words=("word_count", "sum")).reset_index()
+    out["share of words"] = out["words"] / out["words"].sum()
+    return out.sort_values(["words", "side"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _same(a, b) -> bool:
+    """Equality where two empty cells count as the same (pandas' NA refuses to compare)."""
+    if pd.isna(a) or pd.isna(b):
+        return pd.isna(a) and pd.isna(b)
+    return bool(a == b)
+
+
+def why_not_comparable(n: pd.Series, d: pd.Series) -> str | None:
+    """Why figure n cannot be divided by figure d: 'claimant' (different claimants),
+    'no_period' (either gives none), 'period' (different periods), or None when they share
+    claimant and period."""
+    if not _same(n["claimant_id"], d["claimant_id"]):
+        return "claimant"
+    if pd.isna(n["period_start"]) or pd.isna(d["period_start"]):
+        return "no_period"
+    if not (_same(n["period_start"], d["period_start"]) and _same(n["period_end"], d["period_end"])):
+        return "period"
+    return None
+
+
+def derived_ratio(n: pd.Series, d: pd.Series, bounds: dict[str, str]) -> tuple[float, str] | None:
+    """n / d with its hedge (ratio_qualifier, `bounds` as there), or None when the figures
+    are not comparable or their hedges pull opposite ways."""
+    if why_not_comparable(n, d) is not None:
+        return None
+    q = ratio_qualifier(n["qualifier"], d["qualifier"], bounds)
+    return None if q is None else (n["value"] / d["value"], q)

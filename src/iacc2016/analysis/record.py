@@ -151,3 +151,70 @@ def method_summary(test: pd.DataFrame) -> dict[str, float | int]:
         "median_width_days": float(closed.median()) if len(closed) else float("nan"),
         "max_width_days": int(closed.max()) if len(closed) else 0,
     }
+
+
+# ------------------------------------------------------------------------ (d) counts, dates
+def check_counts(checks: pd.DataFrame) -> dict[str, int]:
+    """How many checks, how many record documents they cite, and how many of each rating
+    (held = confirmed, partly = partly_confirmed, contradicted, not_found)."""
+    counts = checks["rating"].value_counts()
+    return {
+        "checks": len(checks),
+        "documents": int(checks["record_source_id"].dropna().nunique()),
+        "held": int(counts.get("confirmed", 0)),
+        "partly": int(counts.get("partly_confirmed", 0)),
+        "contradicted": int(counts.get("contradicted", 0)),
+        "not_found": int(counts.get("not_found", 0)),
+    }
+
+
+def record_dates(checks: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The record's date for each event it dates with both ends (a day, a span or a range;
+    an open 'before' date, or none, is left out), beside our interval from the articles.
+
+    Columns: event_id, check_id, record_source_id, record_start, record_end,
+    record_precision, date_start, date_end, fit ('inside': the record's dates lie within
+    our interval; 'partly': they overlap it; 'outside': they miss it). Sorted by event_id,
+    check_id; an event checked twice keeps both rows."""
+    c = checks[(checks["checks_table"] == "events") & (checks["rating"] != "not_found")].copy()
+    c["record_start"], c["record_end"] = _dates(c["record_date_start"]), _dates(c["record_date_end"])
+    c = c[c["record_start"].notna() & c["record_end"].notna()]
+    e = events[["event_id", "date_start", "date_end"]].assign(
+        date_start=lambda f: _dates(f["date_start"]), date_end=lambda f: _dates(f["date_end"])
+    )
+    m = c.merge(e, left_on="checks_id", right_on="event_id", how="inner")
+    inside = (m["date_start"].isna() | (m["record_start"] >= m["date_start"])) & (m["record_end"] <= m["date_end"])
+    apart = (m["record_start"] > m["date_end"]) | (m["date_start"].notna() & (m["record_end"] < m["date_start"]))
+    fit = pd.Series("partly", index=m.index).mask(inside, "inside").mask(apart, "outside")
+    out = pd.DataFrame(
+        {
+            "event_id": m["event_id"],
+            "check_id": m["check_id"],
+            "record_source_id": m["record_source_id"],
+            "record_start": m["record_start"],
+            "record_end": m["record_end"],
+            "record_precision": m["record_date_precision"],
+            "date_start": m["date_start"],
+            "date_end": m["date_end"],
+            "fit": fit,
+        }
+    )
+    return out.sort_values(["event_id", "check_id"]).reset_index(drop=True)
+
+
+def method_split(test: pd.DataFrame) -> dict[str, float | int]:
+    """`method_test` split in two: intervals the articles state outright (one day,
+    precision 'day') and intervals we inferred (any other precision). For each: checks and
+    how many contain the record's day; for the inferred, the median and widest width of the
+    closed ones (an open 'before' interval has no width)."""
+    stated = test[test["date_precision"] == "day"]
+    inferred = test[test["date_precision"] != "day"]
+    closed = inferred["width_days"].dropna()
+    return {
+        "stated": len(stated),
+        "stated_contained": int(stated["contained"].sum()),
+        "inferred": len(inferred),
+        "inferred_contained": int(inferred["contained"].sum()),
+        "inferred_median_width": float(closed.median()) if len(closed) else float("nan"),
+        "inferred_max_width": int(closed.max()) if len(closed) else 0,
+    }

@@ -161,3 +161,20 @@ def single_source_quantities(figures: pd.DataFrame, evidence: pd.DataFrame, outl
         printed = set().union(*(outlets.get(i, set()) for i in group["figure_id"]))
         rows.append({"metric": metric, "outlets": len(printed), "claimants": group["claimant_id"].nunique()})
     return pd.DataFrame(rows, columns=["metric", "outlets", "claimants"])
+
+
+def crisis_numbers(t: Tables) -> dict[str, object]:
+    """The month in numbers: days from admission to suspension (earliest days), how many
+    departures and protests short of leaving there were, how many departures had certainly
+    happened by the suspension (latest possible day on or before its earliest day), and who
+    left last (the departure whose latest possible day is latest; ties by earliest day)."""
+    adm, sus = admission(t), suspension(t)
+    dep, obj = departures(t), objections(t)
+    last = dep.sort_values(["date_end", "date_start", "event_id"]).iloc[-1]["member_id"] if len(dep) else None
+    return {
+        "days_to_suspension": days_between(adm, sus),
+        "departures": len(dep),
+        "objections": len(obj),
+        "left_by_suspension": int((dep["date_end"] <= sus["date_start"]).sum()),
+        "last_to_leave": last,
+    }

@@ -18,10 +18,21 @@ WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
     "twice": 2,
     "once": 1,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12}
 QUALIFIER_WORDS = [
     ("as_many_as", r"\bas many as\b"),
     ("at_least", r"\bat least\b"),

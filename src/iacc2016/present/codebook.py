@@ -89,6 +89,13 @@ def valence_signs(t: Tables) -> dict[str, str]:
     return t.package.code_property("labels", "valence", "sign")
 
 
+def status_order(t: Tables) -> list[str]:
+    """members.iacc_status codes in the codebook's `sortOrder` (the story's order: suspended
+    first)."""
+    order = t.package.code_property("members", "iacc_status", "sortOrder")
+    return sorted(order, key=order.get)
+
+
 RATING = ("record_checks", "rating")
 
 

@@ -5,10 +5,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis.enforcement import enforcement_figures, implied_rate, rates_inside, ratio_qualifier, reference_range
-from ..analysis.story import reported_by
+from ..analysis.enforcement import (
+    brands_figures_about,
+    derived_ratio,
+    enforcement_figures,
+    implied_rate,
+    rates_inside,
+    reference_range,
+    summary_counts,
+    voice_by_side,
+    why_not_comparable,
+)
+from ..analysis.story import reported_by, single_source_quantities
 from .codebook import qualifier_bounds, qualifier_in_prose
 from .notebook import Data, fmt_interval
+from .record import contradicted_statements
 
 # Ratios a reader might want; each is computed only when both figures share claimant and period.
 CANDIDATE_RATIOS = [
@@ -33,25 +44,43 @@ def period_words(row) -> str:
 
 
 def figures_table(data: Data) -> pd.DataFrame:
+    """One row per enforcement figure as a reader reads it: the words printed, the value,
+    its unit and hedge in words, the period, the claimant, the outlets that carry it, and
+    what the public record says of it (not from the articles; blank where unchecked)."""
     f = enforcement_figures(data)
-    names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
     metric = data.codebook("figures", "metric")
     by = reported_by(data, "figures", f["figure_id"])
+    checks = data.record_checks[data.record_checks["checks_table"] == "figures"]
+    rating = data.package.code_property("record_checks", "rating", "shortLabel")
+    said = checks.groupby("checks_id").apply(
+        lambda g: "; ".join(f"{rating[r]}: {x}" for r, x in zip(g["rating"], g["explanation"], strict=True)),
+        include_groups=False,
+    )
     return pd.DataFrame(
         {
             "figure_id": f["figure_id"],
             "metric": f["metric"].map(metric),
             "as printed": f["value_text"],
-            "value": f["value"],
-            "unit": f["unit"],
-            "qualifier": f["qualifier"],
+            "value": f["value"].map(lambda v: f"{v:,.0f}"),
+            "unit": f["unit"].map(data.codebook("figures", "unit")),
             "period": [period_words(r) for _, r in f.iterrows()],
-            "claimed by": f["claimant_id"].map(names).fillna("the reporting outlet"),
+            "claimed by": f["claimant_id"].map(claimant_words(data)).fillna("the reporting outlet"),
             "self-reported": f["self_reported"],
             "carried by": [", ".join(by.get(i, [])) for i in f["figure_id"]],
-            "outlets": [len(by.get(i, [])) for i in f["figure_id"]],
+            "the public record (not from the articles)": f["figure_id"].map(said).fillna(""),
         }
     )
+
+
+def claimant_words(data: Data) -> dict[str, str]:
+    """member_id -> its name, a person's with the role the articles give ('Zheng Junfang,
+    Alibaba's deputy chief financial officer ...')."""
+    m = data.members
+    role = m["role"].where(m["kind"] == "person")
+    return {
+        i: f"{n}, {r}" if isinstance(r, str) and r else n
+        for i, n, r in zip(m["member_id"], m["name"], role, strict=True)
+    }
 
 
 def implied_rates(data: Data) -> pd.DataFrame:
@@ -106,15 +135,16 @@ def ratios(data: Data) -> pd.DataFrame:
             continue
         n, d = nums.iloc[0], dens.iloc[0]
         reason = _not_comparable(n, d, names)
-        q = None if reason else ratio_qualifier(n["qualifier"], d["qualifier"], qualifier_bounds(data))
-        if not reason and q is None:
+        derived = derived_ratio(n, d, qualifier_bounds(data))
+        if not reason and derived is None:
             reason = f"the hedges pull opposite ways ({n['value_text']} / {d['value_text']})"
+        value, q = derived if derived else (None, None)
         rows.append(
             {
                 "ratio": label,
-                "value": None if reason else n["value"] / d["value"],
+                "value": value,
                 "qualifier": q,
-                "derived value": "" if reason else derived_words(n["value"] / d["value"], q, qualifier_in_prose(data)),
+                "derived value": "" if reason else derived_words(value, q, qualifier_in_prose(data)),
                 "computed": not reason,
                 "reason": reason or f"derived: {n['value_text']} / {d['value_text']}, same claimant and period",
             }
@@ -129,24 +159,19 @@ def derived_words(value: float, qualifier: str, words: dict[str, str]) -> str:
     return shown if qualifier == "exact" else f"{words[qualifier]} {shown}"
 
 
-def _same(a, b) -> bool:
-    """Equality where two empty cells count as the same (pandas' NA refuses to compare)."""
-    if pd.isna(a) or pd.isna(b):
-        return pd.isna(a) and pd.isna(b)
-    return bool(a == b)
-
-
 def _claimant(row: pd.Series, names: dict[str, str]) -> str:
     return names.get(row["claimant_id"], row["claimant_id"]) if pd.notna(row["claimant_id"]) else "the reporting outlet"
 
 
 def _not_comparable(n: pd.Series, d: pd.Series, names: dict[str, str]) -> str:
-    """Why two figures cannot be divided, or '' when they share claimant and period."""
-    if not _same(n["claimant_id"], d["claimant_id"]):
+    """Why two figures cannot be divided (analysis.enforcement.why_not_comparable), in words,
+    or '' when they share claimant and period."""
+    why = why_not_comparable(n, d)
+    if why == "claimant":
         return f"different claimants ({_claimant(n, names)} / {_claimant(d, names)})"
-    if pd.isna(n["period_start"]) or pd.isna(d["period_start"]):
+    if why == "no_period":
         return "no period given for " + (n["value_text"] if pd.isna(n["period_start"]) else d["value_text"])
-    if not (_same(n["period_start"], d["period_start"]) and _same(n["period_end"], d["period_end"])):
+    if why == "period":
         return f"different periods ({n['period_text']} / {d['period_text']})"
     return ""
 
@@ -178,11 +203,8 @@ def other_side(data: Data) -> pd.DataFrame:
 
 
 def enforcement_voice(data: Data) -> pd.DataFrame:
-    """Quoted words on Alibaba's enforcement, by side."""
-    q = data.quotes[data.quotes["topic"] == "enforcement"]
-    out = q.groupby("side").agg(passages=("quote_id", "size"), words=("word_count", "sum")).reset_index()
-    out["share of words"] = out["words"] / out["words"].sum()
-    return out.sort_values("words", ascending=False).reset_index(drop=True)
+    """Quoted words on Alibaba's enforcement, by side (analysis.enforcement.voice_by_side)."""
+    return voice_by_side(data.quotes)
 
 
 def reference_rates(data: Data, low: float, high: float) -> pd.DataFrame:
@@ -199,3 +221,58 @@ def reference_rates(data: Data, low: float, high: float) -> pd.DataFrame:
             "published by": r["publisher"],
         }
     ).reset_index(drop=True)
+
+
+def summary(data: Data) -> dict:
+    """The counts behind notebook 02's findings (analysis.enforcement.summary_counts)."""
+    figs = enforcement_figures(data)
+    ev = data.evidence[data.evidence["record_id"].isin(list(figs["figure_id"]))]
+    quantities = single_source_quantities(figs, ev, data.outlet_of())
+    return summary_counts(figs, quantities, data.quotes)
+
+
+def findings(data: Data) -> str:
+    """Notebook 02's findings list, every number computed."""
+    s = summary(data)
+    rate = implied_rates(data).iloc[0]
+    r = ratios(data)
+    side_of = dict(zip(data.members["member_id"], data.members["side"], strict=True))
+    critics = brands_figures_about(data.figures, side_of)
+    shared = (
+        f"None of the {s['quantities']} quantities they give (a conversion and its original counted once) is "
+        "printed by more than one outlet, so none can be set against another outlet's version."
+        if s["shared"] == 0
+        else f"{s['shared']} of the {s['quantities']} quantities they give (a conversion and its original counted "
+        "once) are printed by more than one outlet."
+    )
+    contradicted = contradicted_statements(data, "figures")
+    lines = [
+        f"- The articles carry **{s['figures']} enforcement figures**: {s['self_reported']} self-reported by Alibaba "
+        f"or its staff, {s['conversions']} an outlet's currency conversion of one of them. {len(s['hedged'])} are "
+        f"hedged ({', '.join(s['hedged'])}); the hedges stay visible below. {shared}",
+        f"- The counts run from {s['count_min']:,.0f} to {s['count_max']:,.0f} and cover **{s['periods']} different "
+        f"periods** ({'; '.join(f'“{w}”' for w in s['period_words'])}), so they cannot be added up or set against "
+        "each other freely.",
+        f"- The conversion printed in {rate['printed by']}'s article ({rate['conversion']}) implies "
+        f"**{rate['implied rate']:.3f} {rate['unit']}** ({rate['implied rate, low']:.4f} to "
+        f"{rate['implied rate, high']:.4f} allowing for rounding). {rate['reference rates inside the rounding interval'] or 'None'} "
+        f"of the {rate['reference rates held']} official reference rates we hold (not from the articles) falls inside "
+        "that interval, so which rate was used is not known; the article does not say who converted the amount.",
+        f"- {int(r['computed'].sum())} derived ratios can be computed honestly (same claimant, same period); "
+        f"{int((~r['computed']).sum())} cannot.",
+        f"- On enforcement, Alibaba's side supplies **{s['alibaba_share']:.0%}** of the words quoted or paraphrased. "
+        f"The brands' side states {critics or 'no'} figure{'' if critics == 1 else 's'} about Alibaba and answers "
+        "with judgements.",
+    ]
+    if contradicted:
+        lines.append(
+            "- The public record (not from the articles) contradicts: " + contradicted + "; see "
+            "[Against the record](05-against-the-record.ipynb)."
+        )
+    return "\n".join(lines)
+
+
+def reference_rates_beside_conversion(data: Data) -> pd.DataFrame:
+    """The reference rates beside the first printed conversion's rounding interval."""
+    rate = implied_rates(data).iloc[0]
+    return reference_rates(data, rate["implied rate, low"], rate["implied rate, high"])

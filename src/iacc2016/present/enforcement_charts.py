@@ -7,10 +7,28 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..analysis.story import reported_by
+from ..data.numbers import qualifier_of, value_of
 from .codebook import qualifier_legend, qualifier_markers, side_colors, side_names
-from .enforcement import enforcement_figures, enforcement_voice, plural, short_name
-from .notebook import Data
-from .style import axis_year_label, date_tickformat, finish, interval_marker
+from .enforcement import enforcement_figures, enforcement_voice, plural, ratios, short_name, summary
+from .notebook import Data, check, fmt_interval
+from .style import axis_year_label, date_tickformat, finish, interval_marker, show
+
+
+def _who(data: Data, f) -> dict:
+    """Hover columns for figures: the metric in the codebook's words, the claimant, the
+    outlets that print it, the period's interval in words."""
+    names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
+    by = reported_by(data, "figures", f["figure_id"])
+    return {
+        "metric_words": f["metric"].map(data.codebook("figures", "metric")),
+        "claimed by": f["claimant_id"].map(names).fillna("the reporting outlet"),
+        "carried by": [", ".join(by.get(i, [])) for i in f["figure_id"]],
+        "when": [
+            fmt_interval(a, b) if pd.notna(a) else "no period"
+            for a, b in zip(f["period_start"], f["period_end"], strict=True)
+        ],
+    }
 
 
 def counts_chart(data: Data, title: str, source: str):
@@ -21,10 +39,11 @@ def counts_chart(data: Data, title: str, source: str):
     c = f[f["unit"] == "count"].sort_values("value")
     c = c.assign(
         label=c["metric"].map(short_name)
-        + "<br><span style='font-size:11px;color:#666'>"
+        + "<br><span style='font-size:12px;color:#666'>"
         + c["period_text"]
         + "</span>"
     )
+    c = c.assign(**_who(data, c))
     fig = go.Figure()
     for qualifier, group in c.groupby("qualifier", sort=True):
         symbol, name = qualifier_markers(data)[qualifier], qualifier_legend(data)[qualifier]
@@ -43,21 +62,35 @@ def counts_chart(data: Data, title: str, source: str):
                 text=group["value_text"],
                 textposition="top center",
                 cliponaxis=False,
+                customdata=group[["metric_words", "period_text", "claimed by", "carried by"]],
+                hovertemplate="%{customdata[0]}<br>printed: “%{text}” (" + name + ")<br>period: %{customdata[1]}"
+                "<br>claimed by %{customdata[2]}, in %{customdata[3]}<extra></extra>",
             )
         )
     fig.update_xaxes(
-        type="log", dtick=1, range=[math.log10(c["value"].min()) - 0.6, math.log10(c["value"].max()) + 0.6]
+        type="log",
+        dtick=1,
+        tickformat=",.0f",
+        range=[math.log10(c["value"].min()) - 0.6, math.log10(c["value"].max()) + 0.6],
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(c["label"]), ticksuffix="  ", showgrid=True)
+    # Room above the top row for its value label, clear of the legend.
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=list(c["label"]),
+        ticksuffix="  ",
+        showgrid=True,
+        range=[-0.5, len(c) - 0.2],
+    )
     fig = finish(
         fig,
         title,
         source,
         x_title="Count (log scale: each labelled gridline is ten times the last)",
         y_title="",
-        height=450,
+        height=470,
         note="Marker shape shows the article's hedge; a triangle points to where the true value lies.",
         legend_rows=2,
+        subtitle="Each count as the article prints it, with the period it covers under its name",
     )
     data_out = c[
         ["figure_id", "metric", "value", "qualifier", "value_text", "period_text", "period_start", "period_end"]
@@ -82,6 +115,9 @@ def periods_chart(data: Data, title: str, source: str):
             textposition="inside",
             insidetextanchor="start",
             showlegend=False,
+            customdata=f.assign(**_who(data, f))[["when", "claimed by", "carried by"]],
+            hovertemplate="%{y}<br>period: “%{text}”, read as %{customdata[0]}"
+            "<br>claimed by %{customdata[1]}, in %{customdata[2]}<extra></extra>",
         )
     )
     dates = list(f["period_start"]) + list(f["period_end"])
@@ -93,8 +129,9 @@ def periods_chart(data: Data, title: str, source: str):
         source,
         x_title=axis_year_label(dates),
         y_title="",
-        height=380,
+        height=400,
         note="Each bar spans every day the period may cover: 'past year' may mean calendar 2015 or the twelve months to the interview.",
+        subtitle="The span of days each figure covers, as we read the article's words for its period",
     )
     return fig, f[["figure_id", "metric", "value_text", "period_text", "period_start", "period_end"]]
 
@@ -114,11 +151,87 @@ def voice_chart(data: Data, title: str, source: str):
             ],
             textposition="outside",
             cliponaxis=False,
+            customdata=[[f"{x:.0%}"] for x in v["share of words"]],
+            hovertemplate="%{y}: %{text}, %{customdata[0]} of the words quoted or paraphrased on enforcement"
+            "<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", ticksuffix="  ")
     fig.update_xaxes(range=[0, v["words"].max() * 1.35])
     fig = finish(
-        fig, title, source, x_title="Words quoted or paraphrased about Alibaba's enforcement", y_title="", height=340
+        fig,
+        title,
+        source,
+        x_title="Words quoted or paraphrased about Alibaba's enforcement",
+        y_title="",
+        height=360,
+        subtitle="Words of quotation and paraphrase on Alibaba's enforcement, by the speaker's side",
     )
     return fig, v
+
+
+def show_counts(data: Data, name: str) -> None:
+    s = summary(data)
+    n = int((enforcement_figures(data)["unit"] == "count").sum())
+    fig, chart_data = counts_chart(
+        data,
+        title=f"Alibaba's {n} counts cover {s['periods']} different periods; only like-for-like pairs are compared",
+        source=data.source_line("figures", "evidence"),
+    )
+    show(fig, name, chart_data)
+
+
+def show_periods(data: Data, name: str) -> None:
+    s = summary(data)
+    fig, chart_data = periods_chart(
+        data,
+        title=f"The {s['periods']} sets of figures cover different, partly overlapping spans",
+        source=data.source_line("figures"),
+    )
+    show(fig, name, chart_data)
+
+
+def show_voice(data: Data, name: str) -> None:
+    s = summary(data)
+    fig, chart_data = voice_chart(
+        data,
+        title=f"On enforcement, {s['alibaba_share']:.0%} of the words quoted or paraphrased are Alibaba's own",
+        source=data.source_line("quotes"),
+    )
+    show(fig, name, chart_data)
+
+
+def sanity_checks(data: Data) -> None:
+    """Notebook 02's visible checks (each prints a tick or stops the notebook)."""
+    figs = enforcement_figures(data)
+    by = reported_by(data, "figures", figs["figure_id"])
+    check(
+        "every enforcement figure rests on evidence from at least one article",
+        all(len(by.get(i, [])) >= 1 for i in figs["figure_id"]),
+    )
+    check(
+        "each value is the number in the article's words",
+        all(
+            value_of(t) is not None and abs(value_of(t) - v) < 1e-6 * v
+            for t, v in zip(figs["value_text"], figs["value"], strict=True)
+        ),
+    )
+    check(
+        "each qualifier is the hedge in the article's words",
+        all(qualifier_of(t) == q for t, q in zip(figs["value_text"], figs["qualifier"], strict=True)),
+    )
+    check(
+        "no chart axis mixes units",
+        set(counts_chart(data, "", "")[1]["figure_id"]) <= set(figs.loc[figs["unit"] == "count", "figure_id"]),
+    )
+    r = ratios(data)
+    computed = r[r["computed"]]
+    check(
+        "every computed ratio pairs figures of one claimant and one period",
+        bool(computed["reason"].str.contains("same claimant and period").all()),
+        f"{len(computed)} computed",
+    )
+    voice = enforcement_voice(data)
+    check(
+        "voice shares sum to one", abs(voice["share of words"].sum() - 1) < 1e-9, f"{voice['share of words'].sum():.4f}"
+    )

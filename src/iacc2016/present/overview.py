@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..analysis import overview as numbers
+from ..analysis.record import method_summary
 from ..analysis.story import single_source_quantities
-from . import disagreements, framing, story
+from . import disagreements, framing, record, story
 from .codebook import verdict_reading
 from .notebook import Data, fmt_day, fmt_interval
 
@@ -17,7 +19,12 @@ def sources_table(data: Data) -> pd.DataFrame:
         {
             "outlet": s["outlet"],
             "outlet type": s["outlet_type"].map(data.codebook("sources", "outlet_type")),
-            "headline": [h if isinstance(h, str) and h else "No headline in the archived copy" for h in s["headline"]],
+            "headline": [
+                h
+                if isinstance(h, str) and h
+                else f"No headline in the archived copy; its web address reads “{_slug(u)}”"
+                for h, u in zip(s["headline"], s["url"], strict=True)
+            ],
             "published (inferred)": [
                 fmt_interval(a, b) for a, b in zip(s["published_start"], s["published_end"], strict=True)
             ],
@@ -26,39 +33,58 @@ def sources_table(data: Data) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def _slug(url) -> str:
+    """The last part of an article's web address (its words, hyphens and all)."""
+    return str(url).rstrip("/").rsplit("/", 1)[-1] if isinstance(url, str) else ""
+
+
 def findings(data: Data) -> str:
     """The answer to the overview's question, one finding per themed notebook (linked),
-    each carrying the figure it rests on."""
+    each carrying the figure it rests on (counted in iacc2016.analysis.overview)."""
     adm, sus = story.admission(data), story.suspension(data)
-    dep = story.departures(data)
-    days = (sus["date_start"] - adm["date_start"]).days
-    known_day = int((data.events["date_precision"] == "day").sum())
-    q = single_source_quantities(data.figures, data.evidence, data.outlet_of())
-    alone = int(((q["outlets"] == 1) & (q["claimants"] == 1)).sum())
-    cov = framing.coverage(data)
+    days = numbers.crisis_days(adm, sus)
+    dated = numbers.dating(data.events)
+    q = numbers.one_outlet_one_claimant(single_source_quantities(data.figures, data.evidence, data.outlet_of()))
     n_out = len(data.outlet_order())
-    everywhere = int((cov["outlets reporting"] == n_out).sum())
-    only_one = int((cov["outlets reporting"] == 1).sum())
-    claims = disagreements.claims(data)
-    reading = disagreements.by_reading(claims["verdict"], verdict_reading(data))
+    cov = numbers.coverage_spread(framing.coverage(data)["outlets reporting"], n_out)
+    reading = numbers.reading_counts(disagreements.claims(data)["verdict"], verdict_reading(data))
+    n_points = sum(reading.values())
+    checked = record.summary_numbers(data)
+    dates = method_summary(record.method_test(data))
+    numbers_lead = "Most numbers rest on one outlet and one claimant." if q["majority"] else "Numbers."
     return "\n".join(
         [
             f"- **The sequence is clear; most dates are not.** Alibaba was admitted on {fmt_day(adm['date_start'])} "
-            f"and suspended on {fmt_day(sus['date_start'])}, {days} days later; {len(dep)} brands left in between. "
-            f"Of {len(data.events)} dated events, **{known_day}** are known to the day; the rest only to an "
-            "interval. [Who left, and when](01-who-left-and-when.ipynb)",
-            f"- **Most numbers rest on one outlet and one claimant.** Of {len(q)} quantities the articles print, "
-            f"**{alone}** are printed by one outlet only and claimed by one party. "
-            "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)"
-            if alone * 2 > len(q)
-            else f"- **Numbers.** Of {len(q)} quantities the articles print, **{alone}** are printed by one outlet "
-            "only and claimed by one party. [Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)",
-            f"- **Coverage.** Of {len(cov)} events, {everywhere} appear in all {n_out} "
-            f"articles and **{only_one}** in one article only. [How the framing differs by outlet](03-framing-by-outlet.ipynb)",
-            f"- **Disagreements.** Of {len(claims)} points the articles share, "
-            f"**{reading['substance']}** differ in substance; {reading['wording']} differ only in wording or spelling "
-            f"and {reading['precision']} only in precision. [Where the outlets disagree](04-where-outlets-disagree.ipynb)",
-            "- **Against the public record.** How the articles' dates and claims compare with releases, wire "
-            "reports and filings (not from the articles). [Against the record](05-against-the-record.ipynb)",
+            f"and suspended on {fmt_day(sus['date_start'])}, {days} days later; {len(story.departures(data))} brands "
+            f"left in between. Of {dated['events']} dated events, **{dated['known_to_day']}** are known to the day; "
+            "the rest only to an interval. [Who left, and when](01-who-left-and-when.ipynb)",
+            f"- **{numbers_lead}** Of {q['quantities']} quantities the articles print (the tables' "
+            f"{len(data.figures)} figures, a quantity printed in two articles or in two currencies counted once), "
+            f"**{q['alone']}** are printed by one outlet only and claimed by one party. "
+            "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)",
+            f"- **Coverage.** Of {cov['events']} events, {cov['everywhere']} appear in all {n_out} "
+            f"articles and **{cov['only_one']}** in one article only, partly because the later articles report "
+            "events that happened after the earlier ones were published. "
+            "[How the framing differs by outlet](03-framing-by-outlet.ipynb)",
+            f"- **Disagreements.** Of {n_points} points the articles share, "
+            f"**{reading['substance']}** differ in substance; {reading['wording']} differ only in wording or spelling, "
+            f"{reading['precision']} only in precision, and {reading['same']} {'agrees' if reading['same'] == 1 else 'agree'}. "
+            "[Where the outlets disagree](04-where-outlets-disagree.ipynb)",
+            f"- **Against the public record** (not from the articles). Of {checked['checks']} statements checked "
+            f"against releases, wire reports and other public documents, **{checked['held']}** held up in full and "
+            f"**{checked['contradicted']}** are contradicted. For {dates['contained']} of {dates['checks']} happenings "
+            "whose day the record gives, the interval inferred from the articles alone contains it. The record "
+            f"contradicts these statements: {record.contradicted_statements(data)}. "
+            "[Against the record](05-against-the-record.ipynb)",
         ]
+    )
+
+
+def cast(data: Data) -> pd.DataFrame:
+    """Who's who: the people and the associations the notebooks name, as the articles
+    describe them (members.role), people first, then by name."""
+    m = data.members[data.members["kind"].isin(["person", "association"])]
+    m = m.assign(_o=(m["kind"] != "person").astype(int)).sort_values(["_o", "name"])
+    return pd.DataFrame({"who": m["name"], "as the articles describe them": m["role"].fillna("")}).reset_index(
+        drop=True
     )

@@ -65,24 +65,19 @@ def ratings_chart(t: Tables) -> tuple[go.Figure, pd.DataFrame]:
         title,
         f"record_checks.csv and record_sources.csv ({NOT_FROM_ARTICLES}), on statements of {len(t.sources)} articles",
         x_title="Statements checked against the public record",
-        height=380,
+        height=400,
         legend_rows=1,
-        note="Each bar counts one outlet's statements that we checked; a statement is rated once.",
+        subtitle="How each outlet's checked statements fared against public documents (not from the articles)",
+        note="Each bar counts one outlet's statements that we checked; a statement is rated once. "
+        "The counts are not an accuracy rate.",
     )
     data = r[["outlet", *rating_order(t), "checks"]]
     return fig, data
 
 
 def summary_numbers(t: Tables) -> dict[str, int]:
-    counts = t.record_checks["rating"].value_counts()
-    return {
-        "checks": len(t.record_checks),
-        "documents": int(t.record_checks["record_source_id"].dropna().nunique()),
-        "held": int(counts.get("confirmed", 0)),
-        "partly": int(counts.get("partly_confirmed", 0)),
-        "contradicted": int(counts.get("contradicted", 0)),
-        "not_found": int(counts.get("not_found", 0)),
-    }
+    """Checks, documents cited and a count per rating (see analysis.record.check_counts)."""
+    return record.check_counts(t.record_checks)
 
 
 def contradictions_table(t: Tables) -> pd.DataFrame:
@@ -154,3 +149,62 @@ def articles_md(t: Tables) -> str:
             f"{fmt_interval(s.published_start, s.published_end)} (inferred from the text)."
         )
     return "\n".join(lines)
+
+
+def contradicted_statements(t: Tables, checks_table: str | None = None) -> str:
+    """The statements of the articles the record contradicts (only those checking rows of
+    `checks_table`, if given), in our words, each with its outlet: 'Tiffany & Co. quit in
+    protest ... (CNBC); ...' (for the other notebooks)."""
+    c = record.contradictions(t.record_checks, t.record_sources, t.tables)
+    if checks_table is not None:
+        c = c[c["checks_table"] == checks_table]
+    return "; ".join(f"{esc(s.rstrip('.'))} ({esc(o)})" for s, o in zip(c["statement"], c["outlet"], strict=True))
+
+
+def findings(t: Tables) -> str:
+    """Notebook 05's findings list, every number computed (analysis.record)."""
+    s = summary_numbers(t)
+    m = record.method_split(method_test(t))
+    by_outlet = ratings(t)
+    contradicting = by_outlet.loc[by_outlet["contradicted"] > 0, "outlet"].tolist()
+    return "\n".join(
+        [
+            f"- We checked **{s['checks']} statements** of the {len(t.sources)} articles against "
+            f"**{s['documents']} public documents**. **{s['held']}** were confirmed in full, "
+            f"**{s['partly']}** only in part, **{s['contradicted']}** are contradicted by the record, "
+            f"and for **{s['not_found']}** we found nothing either way. The counts describe the statements we "
+            "checked; they are not an accuracy rate for any outlet.",
+            f"- The {s['contradicted']} contradicted statements come from {len(contradicting)} outlets: "
+            f"{contradicted_statements(t)}. Each is shown below beside the record's own words; the overview, "
+            "[Who left, and when](01-who-left-and-when.ipynb) and "
+            "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb) flag them where they tell the same facts.",
+            f"- Our own dates held up. Of the {m['inferred']} intervals we inferred from vague or relative words, "
+            f"**{m['inferred_contained']}** contain the day the record gives (a median of "
+            f"{m['inferred_median_width']:.1f} days wide, the widest {m['inferred_max_width']} days); the "
+            f"{m['stated']} days the articles state outright match the record in {m['stated_contained']}.",
+        ]
+    )
+
+
+def partly_table(t: Tables) -> pd.DataFrame:
+    """Each statement confirmed only in part: the article's words, the record's, our reading."""
+    c = t.record_checks[t.record_checks["rating"] == "partly_confirmed"].sort_values("check_id")
+    words = record.article_words(c, t.tables)
+    return pd.DataFrame(
+        {
+            "Outlet": c["source_id"].map(t.outlet_of()),
+            "What the article says (its words)": words.fillna(""),
+            "What the record says (its words; not from the articles)": c["record_snippet"].fillna(""),
+            "What holds and what does not": c["explanation"],
+        }
+    ).reset_index(drop=True)
+
+
+def method_in_words(t: Tables) -> str:
+    """The method test's result under its table."""
+    test = method_test(t)
+    m = record.method_summary(test)
+    return (
+        f"The interval contains the record's day for **{m['contained']} of {m['checks']}** happenings. "
+        f"The narrower an interval, the more it says; the widest here spans {m['max_width_days']} days."
+    )

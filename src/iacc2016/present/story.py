@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import story as a
+from ..analysis.record import record_dates
 from ..analysis.story import DAY, HISTORY_YEARS, admission, conference, suspension  # noqa: F401  (the notebooks' names)
 from .markup import esc
 from .notebook import Data, fmt_day, fmt_interval
@@ -71,19 +72,6 @@ def coverage_grid(data: Data, event_ids, label_by: pd.Series) -> pd.DataFrame:
     return grid
 
 
-CASCADE_COLUMNS = {
-    "departures_certain": "departures, certain",
-    "departures_possible": "departures, possible",
-    "objections_certain": "objections, certain",
-    "objections_possible": "objections, possible",
-}
-
-
-def cascade(data: Data) -> pd.DataFrame:
-    """Day by day: departures and objections certain and possible (see analysis.story.cascade)."""
-    return a.cascade(data).rename(columns=CASCADE_COLUMNS)
-
-
 def organizations(data: Data) -> pd.DataFrame:
     """Every organization (people excluded) with its status at the end and its stance."""
     m = a.organizations(data)
@@ -104,6 +92,11 @@ def timeline_frame(data: Data, start=None, end=None) -> pd.DataFrame:
     e = a.timeline(data, start, end)
     e["drawn as"] = e.pop("drawn").map(DRAWN_AS)
     e["when"] = _when(e)
+    # For the hover: the outlet whose words give the date, and every outlet reporting it.
+    source = data.events.set_index("event_id")["date_source_id"]
+    e["date words from"] = e["event_id"].map(source).map(data.outlet_of()).fillna("")
+    by = a.reported_by(data, "events", e["event_id"])
+    e["reported by"] = [", ".join(by.get(i, [])) for i in e["event_id"]]
     return e[
         [
             "event_id",
@@ -116,6 +109,8 @@ def timeline_frame(data: Data, start=None, end=None) -> pd.DataFrame:
             "side",
             "event_status",
             "when",
+            "date words from",
+            "reported by",
         ]
     ]
 
@@ -149,3 +144,31 @@ def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def record_marks(data: Data, frame: pd.DataFrame) -> pd.DataFrame:
+    """The public record's dates (not from the articles) for the events of `frame`, with
+    the document's publisher and whether our interval holds them (analysis.record)."""
+    r = record_dates(data.record_checks, data.events)
+    r = r[r["event_id"].isin(frame["event_id"])].copy()
+    docs = data.record_sources.set_index("record_source_id")
+    r["label"] = r["event_id"].map(dict(zip(frame["event_id"], frame["label"], strict=True)))
+    r["record when"] = [fmt_interval(x, y) for x, y in zip(r["record_start"], r["record_end"], strict=True)]
+    r["our interval"] = _when(r)
+    r["record document"] = r["record_source_id"].map(docs["publisher"])
+    r["fits"] = r["fit"].map(FITS)
+    return r
+
+
+FITS = {"inside": "inside our interval", "partly": "partly outside our interval", "outside": "outside our interval"}
+
+
+def record_fit(data: Data) -> pd.DataFrame:
+    """The record's dates for the happenings of the crisis timeline (see record_marks)."""
+    return record_marks(data, crisis_frame(data))
+
+
+def crisis_frame(data: Data) -> pd.DataFrame:
+    """The events of the lead timeline: a week before the admission to the conference's end."""
+    adm, conf = admission(data), conference(data)
+    return timeline_frame(data, start=adm["date_start"] - DAY * 7, end=conf["date_end"])

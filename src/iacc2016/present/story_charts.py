@@ -1,80 +1,22 @@
-"""The charts of notebook 01: the timelines and the departures."""
+"""The charts of notebook 01: the departures (the timelines are in story_timeline)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 
-from .codebook import side_colors, side_names, side_order
-from .notebook import Data, fmt_day
-from .story import DAY, EXACT, INTERVAL, SCHEDULED, SPAN, admission, departures, suspension
-from .style import axis_year_label, date_tickformat, finish, interval_marker, mark_x
-
-
-def timeline_chart(data: Data, frame: pd.DataFrame, title: str, source: str, note: str):
-
-    fig = go.Figure()
-    order = list(frame["label"])
-    for side in side_order(data):
-        mine = frame[frame["side"] == side]
-        color = side_colors(data)[side]
-        held = mine["event_status"] != "scheduled"
-        styles = (
-            (INTERVAL, held, interval_marker(color), INTERVAL),
-            (SPAN, held, {"color": color, "opacity": 0.9}, SPAN),
-            # Scheduled, not held when the articles end: an outline only, never a filled bar.
-            (SPAN, ~held, {"color": "rgba(255,255,255,0)", "line": {"color": color, "width": 2}}, SCHEDULED),
-        )
-        for drawn, keep, style, name in styles:
-            bars = mine[(mine["drawn as"] == drawn) & keep]
-            if len(bars):
-                widths = (bars["date_end"] + DAY - bars["date_start"]).dt.total_seconds() * 1000
-                fig.add_trace(
-                    go.Bar(
-                        y=bars["label"],
-                        x=widths,
-                        base=bars["date_start"].dt.strftime("%Y-%m-%d"),
-                        orientation="h",
-                        name=f"{side_names(data)[side]}: {name}",
-                        marker=style,
-                        customdata=bars[["when", "date_text"]],
-                        hovertemplate="%{y}<br>%{customdata[0]}<br>article: “%{customdata[1]}”<extra></extra>",
-                    )
-                )
-        days = mine[mine["drawn as"] == EXACT]
-        if len(days):
-            symbols = days["event_status"].map({"cancelled": "x"}).fillna("diamond")
-            fig.add_trace(
-                go.Scatter(
-                    y=days["label"],
-                    x=(days["date_start"] + DAY / 2).dt.strftime("%Y-%m-%d %H:%M"),
-                    mode="markers",
-                    name=f"{side_names(data)[side]}: {EXACT}",
-                    marker={"color": color, "size": 14, "symbol": list(symbols), "line": {"color": "#333", "width": 1}},
-                    customdata=days[["when", "date_text"]],
-                    hovertemplate="%{y}<br>%{customdata[0]}<br>article: “%{customdata[1]}”<extra></extra>",
-                )
-            )
-    fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed", title_text="")
-    fig.update_xaxes(
-        type="date",
-        tickformat=date_tickformat(list(frame["date_start"]) + list(frame["date_end"])),
-        title_text=axis_year_label(list(frame["date_start"]) + list(frame["date_end"])),
-    )
-    fig.update_layout(barmode="overlay", bargap=0.35)
-    lo, hi = frame["date_start"].min(), frame["date_end"].max()
-    for event, text in ((admission(data), "admission"), (suspension(data), "suspension")):
-        if lo <= event["date_start"] <= hi:
-            mark_x(
-                fig,
-                (event["date_start"] + DAY / 2).strftime("%Y-%m-%d %H:%M"),
-                f"{text}, {fmt_day(event['date_start'])}",
-                "#333",
-            )
-    legend_rows = (len(fig.data) + 1) // 2
-    return finish(
-        fig, title, source, height=200 + 26 * len(frame) + 22 * legend_rows, note=note, legend_rows=legend_rows
-    )
+from ..analysis.story import crisis_numbers
+from .codebook import side_colors
+from .notebook import Data
+from .story import admission, departures, record_marks, suspension
+from .story_timeline import (  # noqa: F401  (the notebooks' names)
+    RECORD_COLOR,
+    RECORD_NAME,
+    crisis_timeline,
+    show_crisis_timeline,
+    show_history_timeline,
+    timeline_chart,
+)
+from .style import finish, interval_marker, show
 
 
 def departures_chart(data: Data, title: str, source: str):
@@ -89,8 +31,9 @@ def departures_chart(data: Data, title: str, source: str):
             orientation="h",
             marker=interval_marker(side_colors(data)["brands"]),
             name="possible days of departure",
-            customdata=dep[["when", "article's words"]],
-            hovertemplate="%{y}: %{customdata[0]}<br>article: “%{customdata[1]}”<extra></extra>",
+            customdata=dep[["when", "article's words", "reported by"]],
+            hovertemplate="%{y} left: %{customdata[0]} (from the articles)<br>the dating words: “%{customdata[1]}”"
+            "<br>reported by %{customdata[2]}<extra></extra>",
         )
     )
     # Day d is drawn as [d, d + 1); the suspension day is shaded whole, since the articles
@@ -103,18 +46,42 @@ def departures_chart(data: Data, title: str, source: str):
         line_width=0,
     )
     fig.add_annotation(
-        x=days_to_suspension + 1,
+        x=days_to_suspension,
         y=1,
         yref="paper",
         yanchor="top",
-        xanchor="left",
-        xshift=4,
+        xanchor="right",
+        xshift=-4,
         text="suspension day",
         showarrow=False,
         font={"color": side_colors(data)["iacc"]},
     )
+    start = admission(data)["date_start"]
+    marks = record_marks(data, dep.assign(label=dep["who left"]))
+    hover = "%{y}<br>public record (not from the articles): %{customdata[0]}, %{customdata[1]}<br>%{customdata[2]}<extra></extra>"
+    for _, r in marks.iterrows():  # the record's days (not from the articles): a thin dark line, ticked ends
+        lo, hi = (r["record_start"] - start).days, (r["record_end"] - start).days + 1
+        one_day = hi - lo == 1
+        fig.add_trace(
+            go.Scatter(
+                y=[r["label"]] if one_day else [r["label"]] * 2,
+                x=[lo + 0.5] if one_day else [lo, hi],
+                mode="markers" if one_day else "lines+markers",
+                name=RECORD_NAME,
+                line={"color": RECORD_COLOR, "width": 1.5},
+                marker={
+                    "symbol": "circle-open" if one_day else "line-ns-open",
+                    "size": 9,
+                    "color": RECORD_COLOR,
+                    "line": {"width": 1.5},
+                },
+                customdata=[[r["record when"], r["record document"], r["fits"]]] * (1 if one_day else 2),
+                hovertemplate=hover,
+            )
+        )
     fig.update_yaxes(ticksuffix="  ")
     fig.update_yaxes(categoryorder="array", categoryarray=list(dep["who left"]), autorange="reversed")
+    fig.update_xaxes(range=[-0.5, days_to_suspension + 4], dtick=5)
     fig.update_layout(showlegend=False, bargap=0.45)
     fig = finish(
         fig,
@@ -122,10 +89,36 @@ def departures_chart(data: Data, title: str, source: str):
         source,
         x_title="Days after Alibaba's admission (0 = the day it joined)",
         y_title="",
-        height=360,
-        note="Each bar spans every day on which the departure may have happened.",
+        height=380,
+        subtitle="The days on which each brand may have left, counted from the admission",
+        note="Each hatched bar spans every day on which the departure may have happened (from the articles).<br>"
+        "Open circle or thin line: the date a public document gives (not from the articles).",
     )
     chart_data = dep[
         ["who left", "date_start", "date_end", "days after admission (earliest)", "days after admission (latest)"]
-    ]
+    ].merge(
+        marks[["label", "record_start", "record_end", "fit"]].rename(
+            columns={
+                "label": "who left",
+                "record_start": "record_date_start",
+                "record_end": "record_date_end",
+                "fit": "record_fit",
+            }
+        ),
+        on="who left",
+        how="left",
+    )
     return fig, chart_data
+
+
+def show_departures(data: Data, name: str) -> None:
+    """The departures chart of notebook 01, titled by what the intervals show."""
+    n = crisis_numbers(data)
+    if n["left_by_suspension"] == n["departures"]:
+        title = f"All {n['departures']} departures came within {n['days_to_suspension']} days of the admission, none after the suspension"
+    else:
+        title = f"{n['left_by_suspension']} of {n['departures']} departures had certainly happened by the suspension"
+    fig, chart_data = departures_chart(
+        data, title=title, source=data.source_line("events") + "; record dates: data/record_checks.csv"
+    )
+    show(fig, name, chart_data)

@@ -57,16 +57,17 @@ def date_tickformat(dates) -> str:
     return "%b %-d" if (max(ds) - min(ds)).days <= 150 else "%b %Y"
 
 
-def mark_x(fig: go.Figure, x, text: str, color: str) -> None:
-    """A dashed vertical line with its label just inside the top of the plot."""
+def mark_x(fig: go.Figure, x, text: str, color: str, label_side: str = "right", label_at: str = "top") -> None:
+    """A dashed vertical line with its label just inside the top (or bottom: label_at=
+    'bottom') of the plot, on the line's right (or its left: label_side='left')."""
     fig.add_vline(x=x, line={"color": color, "dash": "dash"})
     fig.add_annotation(
         x=x,
-        y=1,
+        y=1 if label_at == "top" else 0,
         yref="paper",
-        yanchor="top",
-        xanchor="left",
-        xshift=4,
+        yanchor="top" if label_at == "top" else "bottom",
+        xanchor="left" if label_side == "right" else "right",
+        xshift=4 if label_side == "right" else -4,
         text=text,
         showarrow=False,
         font={"color": color},
@@ -114,18 +115,20 @@ def finish(
     height: int = HEIGHT,
     note: str | None = None,
     legend_rows: int = 0,
+    subtitle: str | None = None,
 ) -> go.Figure:
-    """House style: a title that states the finding, labelled axes, the legend under the
-    title, and the source line (with an optional note) under the chart, both starting at
-    the chart's left edge however long the category labels are."""
+    """House style: a title that states the finding, a subtitle saying what is measured,
+    labelled axes, the legend under them, and the source line (with an optional note)
+    under the chart, both starting at the chart's left edge however long the category
+    labels are. Every trace with points must carry a hover template of its own."""
     if len(title) > MAX_TITLE_CHARS:
         raise ValueError(
             f"chart title is {len(title)} characters; at most {MAX_TITLE_CHARS} fit the chart's width: {title!r}"
         )
     footer = f"Source: {source}" + (f"<br>{note}" if note else "")
     footer_lines = footer.count("<br>") + 1
-    top = 60 + (22 * legend_rows if legend_rows else 0)
-    bottom = 64 + 16 * footer_lines
+    top = 60 + (SUBTITLE_PX if subtitle else 0) + (LEGEND_ROW_PX * legend_rows if legend_rows else 0)
+    bottom = 64 + FOOTER_LINE_PX * footer_lines
     left = _left_margin(fig, y_title)
     fig.update_layout(
         title={
@@ -137,6 +140,7 @@ def finish(
             "yref": "container",
             "yanchor": "top",
             "pad": {"t": 14, "l": EDGE},
+            "subtitle": {"text": subtitle or "", "font": {"size": SUBTITLE_FONT, "color": "#555"}},
         },
         width=WIDTH,
         height=height,
@@ -155,16 +159,23 @@ def finish(
                 yshift=-52,
                 showarrow=False,
                 align="left",
-                font={"size": 11, "color": "#555"},
+                font={"size": FOOTNOTE_FONT, "color": "#555"},
             )
         ],
     )
     fig.update_yaxes(automargin=False)
     for trace in fig.data:
-        default_hover(trace)
+        own_hover(trace)
     if legend_rows:
         fig.update_layout(
-            legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom", "font": {"size": 11}}
+            legend={
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "y": 1.0,
+                "yanchor": "bottom",
+                "font": {"size": LEGEND_FONT},
+            }
         )
     if x_title is not None:
         fig.update_xaxes(title_text=x_title, title_standoff=6)
@@ -178,29 +189,38 @@ PLOTLY_CONFIG = {"showSendToCloud": False, "displaylogo": False}
 
 
 def _has_points(trace) -> bool:
-    return any(getattr(trace, k, None) is not None and len(getattr(trace, k)) for k in ("x", "y", "z"))
+    """Whether the trace draws anything a reader can hover (a legend-only key holds None)."""
+    return any(
+        getattr(trace, k, None) is not None and any(v is not None for v in getattr(trace, k)) for k in ("x", "y", "z")
+    )
 
 
-def default_hover(trace) -> None:
-    """A hover of the chart's own for a trace drawn without one: the trace's name and its
-    values; a legend-only key (no points) has none."""
+class NoHoverOfItsOwn(ValueError):
+    """A trace with points was drawn without a hover template: plotly would fall back to
+    its default hover (raw values, the trace's name), which names no outlet and no evidence."""
+
+
+def own_hover(trace) -> None:
+    """Every trace with points carries its own hover template (written where the chart is
+    drawn, naming what the point is and where it comes from); a legend-only key (no
+    points) is taken out of hovering. There is no fallback: a trace without one raises."""
     if trace.hovertemplate:
         return
     if not _has_points(trace):
         trace.hoverinfo = "skip"
         return
-    name = (trace.name or "").replace("%", "%%")
-    if trace.type == "heatmap":
-        body = "%{y}<br>%{x}: %{z}"
-    elif getattr(trace, "orientation", None) == "h":
-        body = "%{y}: %{x}"
-    else:
-        body = "%{x}: %{y}"
-    if getattr(trace, "text", None) is not None and trace.type in ("bar", "scatter"):
-        body += "<br>%{text}"
-    trace.hovertemplate = body + f"<extra>{name}</extra>"
+    raise NoHoverOfItsOwn(f"trace {trace.name or trace.type!r} has no hover template of its own")
 
 
+default_hover = own_hover  # the earlier name, kept for callers elsewhere in the collection
+
+
+FOOTNOTE_FONT = 12  # px at the layout size (the PNG doubles it): the source line and notes
+LEGEND_FONT = 12
+SUBTITLE_FONT = 13
+SUBTITLE_PX = 22  # room the subtitle takes under the title
+LEGEND_ROW_PX = 24
+FOOTER_LINE_PX = 17
 MAX_TITLE_CHARS = 92  # at 17 px, about as many characters as fit across the chart
 EDGE = 14  # pixels between the chart's edge and the title, labels and source line
 CHAR_PX = 7  # width of a character of the 13 px axis font, near enough
@@ -220,9 +240,9 @@ def _left_margin(fig: go.Figure, y_title: str | None) -> int:
 
 def show(fig: go.Figure, name: str, data: pd.DataFrame) -> None:
     """Save the chart's data beside the notebook, then display the figure."""
-    save_chart_data(name, data)
     for trace in fig.data:
-        default_hover(trace)
+        own_hover(trace)
+    save_chart_data(name, data)
     inert_figure(fig).show(config=PLOTLY_CONFIG)  # text from the data cannot be markup
 
 

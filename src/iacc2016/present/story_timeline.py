@@ -1,0 +1,252 @@
+"""The timelines of notebooks 00 and 01: events as days, spans and intervals of possible
+days, coloured by whose act it was, with the public record's dates (not from the
+articles) beside the intervals they check."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..analysis.overview import crisis_days
+from ..analysis.story import HISTORY_YEARS
+from .codebook import side_colors, side_names, side_order
+from .notebook import Data, fmt_day
+from .story import (
+    DAY,
+    EXACT,
+    INTERVAL,
+    SCHEDULED,
+    SPAN,
+    admission,
+    crisis_frame,
+    departures,
+    record_fit,
+    suspension,
+    timeline_frame,
+)
+from .style import LEGEND_ROW_PX, axis_year_label, date_tickformat, finish, interval_marker, mark_x, show
+
+RECORD_COLOR = "#222"
+RECORD_NAME = "the public record's date (not from the articles)"
+CRISIS_NOTE = (
+    "Hatched: the happening fell on one of the days the bar spans (the wider, the less is known). "
+    "Cross: scheduled, then cancelled.<br>Small open circle or thin line: the date a public document gives, "
+    "not from the articles (the record notebook tests our intervals against it)."
+)
+
+
+def _key(fig: go.Figure, name: str, marker: dict, group: str, symbol: str | None = None) -> None:
+    """A legend-only key (no points, so no hover) in one of the legend's titled groups; a
+    bar's key (the ink of bars) when no marker symbol is given, else a marker's."""
+    common = {"x": [None], "y": [None], "name": name, "hoverinfo": "skip"}
+    common |= {"legendgroup": group, "legendgrouptitle": {"text": LEGEND_GROUPS[group]}}
+    if symbol is None:
+        fig.add_trace(go.Bar(marker=marker, orientation="h", **common))
+    else:
+        fig.add_trace(go.Scatter(mode="markers", marker={"symbol": symbol, "size": 13, **marker}, **common))
+
+
+LEGEND_GROUPS = {"whose": "Whose act (colour):", "how": "How the date is known (ink):"}
+
+
+def timeline_chart(
+    data: Data,
+    frame: pd.DataFrame,
+    title: str,
+    source: str,
+    note: str,
+    record: pd.DataFrame | None = None,
+    subtitle: str | None = None,
+):
+    """Events as marks (known days), solid bars (spans of known days) and hatched bars
+    (every possible day), coloured by whose act it was. The legend comes in two titled
+    groups, whose act (colour) and how the date is known (ink), instead of one entry per
+    colour and ink. `record` (from record_marks) adds the public record's dates, in thin
+    dark ink that never outweighs the articles' own."""
+    fig = go.Figure()
+    order = list(frame["label"])
+    hover = (
+        "%{y}<br>from the articles: %{customdata[0]}<br>%{customdata[2]}'s words: “%{customdata[1]}”"
+        "<br>reported by %{customdata[3]}<extra></extra>"
+    )
+    cols = ["when", "date_text", "date words from", "reported by"]
+    for side in side_order(data):
+        mine = frame[frame["side"] == side]
+        color = side_colors(data)[side]
+        held = mine["event_status"] != "scheduled"
+        styles = (
+            (INTERVAL, held, interval_marker(color)),
+            (SPAN, held, {"color": color, "opacity": 0.9}),
+            # Scheduled, not held when the articles end: an outline only, never a filled bar.
+            (SPAN, ~held, {"color": "rgba(255,255,255,0)", "line": {"color": color, "width": 2}}),
+        )
+        for drawn, keep, style in styles:
+            bars = mine[(mine["drawn as"] == drawn) & keep]
+            if len(bars):
+                widths = (bars["date_end"] + DAY - bars["date_start"]).dt.total_seconds() * 1000
+                fig.add_trace(
+                    go.Bar(
+                        y=bars["label"],
+                        x=widths,
+                        base=bars["date_start"].dt.strftime("%Y-%m-%d"),
+                        orientation="h",
+                        name=side_names(data)[side],
+                        showlegend=False,
+                        marker=style,
+                        customdata=bars[cols],
+                        hovertemplate=hover,
+                    )
+                )
+        days = mine[mine["drawn as"] == EXACT]
+        if len(days):
+            symbols = days["event_status"].map({"cancelled": "x"}).fillna("diamond")
+            fig.add_trace(
+                go.Scatter(
+                    y=days["label"],
+                    x=(days["date_start"] + DAY / 2).dt.strftime("%Y-%m-%d %H:%M"),
+                    mode="markers",
+                    name=side_names(data)[side],
+                    showlegend=False,
+                    marker={"color": color, "size": 14, "symbol": list(symbols), "line": {"color": "#333", "width": 1}},
+                    customdata=days[cols],
+                    hovertemplate=hover,
+                )
+            )
+    if record is not None and len(record):
+        _draw_record(fig, record)
+    _legend(data, fig, frame, record)
+    fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed", title_text="")
+    dates = list(frame["date_start"]) + list(frame["date_end"])
+    fig.update_xaxes(type="date", tickformat=date_tickformat(dates), title_text=axis_year_label(dates))
+    fig.update_layout(barmode="overlay", bargap=0.35)
+    lo, hi = frame["date_start"].min(), frame["date_end"].max()
+    for event, text, side in ((admission(data), "admission", "right"), (suspension(data), "suspension", "left")):
+        if lo <= event["date_start"] <= hi:
+            day = (event["date_start"] + DAY / 2).strftime("%Y-%m-%d %H:%M")
+            mark_x(fig, day, f"{text}, {fmt_day(event['date_start'])}", "#333", label_side=side, label_at="bottom")
+    # The legend's two groups stand side by side, each a column: its title, then its entries.
+    keys = [t for t in fig.data if t.showlegend is not False]
+    legend_rows = max(sum(t.legendgroup == g for t in keys) for g in LEGEND_GROUPS)
+    fig.update_layout(legend={"tracegroupgap": 40})
+    fig.update_xaxes(range=[(lo - DAY * 2).strftime("%Y-%m-%d"), (hi + DAY * 3).strftime("%Y-%m-%d")])
+    height = 200 + 26 * len(frame) + LEGEND_ROW_PX * legend_rows
+    return finish(fig, title, source, height=height, note=note, legend_rows=legend_rows, subtitle=subtitle)
+
+
+def _draw_record(fig: go.Figure, record: pd.DataFrame) -> None:
+    hover = (
+        "%{y}<br>public record (not from the articles): %{customdata[0]}, %{customdata[1]}"
+        "<br>%{customdata[2]}<extra></extra>"
+    )
+    cols = ["record when", "record document", "fits"]
+    days = record[record["record_start"] == record["record_end"]]
+    if len(days):
+        fig.add_trace(
+            go.Scatter(
+                y=days["label"],
+                x=(days["record_start"] + DAY / 2).dt.strftime("%Y-%m-%d %H:%M"),
+                mode="markers",
+                name=RECORD_NAME,
+                showlegend=False,
+                customdata=days[cols],
+                hovertemplate=hover,
+                marker={"symbol": "circle-open", "size": 7, "color": RECORD_COLOR, "line": {"width": 1.5}},
+            )
+        )
+    spans = record[record["record_start"] < record["record_end"]]
+    for _, r in spans.iterrows():  # a span of days: a thin line over them, its ends ticked
+        x = [r["record_start"].strftime("%Y-%m-%d"), (r["record_end"] + DAY).strftime("%Y-%m-%d")]
+        fig.add_trace(
+            go.Scatter(
+                y=[r["label"]] * 2,
+                x=x,
+                mode="lines+markers",
+                name=RECORD_NAME,
+                showlegend=False,
+                line={"color": RECORD_COLOR, "width": 1.5},
+                marker={"symbol": "line-ns-open", "size": 9, "color": RECORD_COLOR},
+                customdata=[[r[c] for c in cols]] * 2,
+                hovertemplate=hover,
+            )
+        )
+
+
+def _legend(data: Data, fig: go.Figure, frame: pd.DataFrame, record) -> None:
+    colors, names = side_colors(data), side_names(data)
+    for side in side_order(data):
+        if (frame["side"] == side).any():
+            _key(fig, names[side], {"color": colors[side]}, "whose", "square")
+    how = "how"
+    grey = "#777777"
+    drawn = set(frame["drawn as"]) | ({SCHEDULED} if (frame["event_status"] == "scheduled").any() else set())
+    if EXACT in drawn:
+        _key(fig, EXACT, {"color": grey, "line": {"color": "#333", "width": 1}}, how, "diamond")
+    if SPAN in set(frame.loc[frame["event_status"] != "scheduled", "drawn as"]):
+        _key(fig, SPAN, {"color": grey}, how)
+    if INTERVAL in drawn:
+        _key(fig, INTERVAL, interval_marker(grey), how)
+    if SCHEDULED in drawn:
+        _key(fig, SCHEDULED, {"color": "rgba(255,255,255,0)", "line": {"color": grey, "width": 2}}, how)
+    if (frame["event_status"] == "cancelled").any():
+        _key(
+            fig,
+            _lower_first(data.codebook("events", "event_status")["cancelled"]),
+            {"color": grey, "line": {"color": "#333", "width": 1}},
+            how,
+            "x",
+        )
+    if record is not None and len(record):
+        _key(fig, RECORD_NAME, {"color": RECORD_COLOR, "line": {"width": 1.5}}, how, "circle-open")
+
+
+def crisis_timeline(data: Data) -> tuple[go.Figure, pd.DataFrame]:
+    """The lead chart of notebooks 00 and 01 (one call, never a copied cell): the month from
+    a week before the admission to the conference, with the public record's dates (not from
+    the articles) beside the intervals they check. Returns the figure and its chart data."""
+    marks = record_fit(data)
+    adm = admission(data)
+    crisis = crisis_frame(data)
+    days = crisis_days(adm, suspension(data))
+    fig = timeline_chart(
+        data,
+        crisis,
+        title=f"{len(departures(data))} brands left, and the coalition suspended Alibaba {days} days after admitting it",
+        subtitle="When each happening took place, as the articles date it: a day, or every day it may have fallen on",
+        source=data.source_line("events") + "; record dates: data/record_checks.csv",
+        note=CRISIS_NOTE,
+        record=marks,
+    )
+    record_cols = {"record_start": "record_date_start", "record_end": "record_date_end", "fit": "record_fit"}
+    chart_data = crisis.merge(
+        marks[["event_id", "record_start", "record_end", "record document", "fit"]].rename(columns=record_cols),
+        on="event_id",
+        how="left",
+    )
+    return fig, chart_data
+
+
+def show_crisis_timeline(data: Data, name: str) -> None:
+    """Draw the lead timeline and save its chart data as `name` (notebooks 00 and 01)."""
+    fig, chart_data = crisis_timeline(data)
+    show(fig, name, chart_data)
+
+
+def show_history_timeline(data: Data, name: str) -> None:
+    """Notebook 01's longer history: the years before the admission (HISTORY_YEARS)."""
+    adm = admission(data)
+    recent = timeline_frame(
+        data, start=adm["date_start"] - pd.DateOffset(years=HISTORY_YEARS), end=adm["date_start"] - DAY * 8
+    )
+    fig = timeline_chart(
+        data,
+        recent,
+        title="Before the admission: a joint program, lawsuits by Kering's brands, a new enforcement chief",
+        subtitle=f"Happenings of the {HISTORY_YEARS} years before the admission, as the articles date them",
+        source=data.source_line("events"),
+        note="Hatched bars span every possible day; the partnership's bar covers both years the articles give for it (they disagree).",
+    )
+    show(fig, name, recent)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
