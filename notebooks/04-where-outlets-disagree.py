@@ -22,28 +22,26 @@ claims = disagreements.claims(data)
 # ## Summary of findings
 
 # %%
-reading = disagreements.by_reading(claims["verdict"], codebook.verdict_reading(data))
 nb.md(disagreements.summary(data, claims))
 
 # %% [markdown]
-# ## The grid: claims × outlets
+# ## The grid: what each outlet says on each shared point
 #
-# Each row is a claim; a coloured cell means the outlet reports it, and the colour is the
-# claim's verdict. Rows run from contradictions to agreement within each kind of claim.
+# Each row is a point several articles report; each cell is what that outlet says (blank:
+# it does not report the point). The upper panel holds the differences of substance
+# (contradictions, then characterisations); the lower one the differences of wording,
+# spelling or punctuation, of precision only, and agreement. Hover over a cell for the
+# article's own words.
 
 # %%
-fig, chart_data = disagreements.grid_chart(
-    data,
-    title=f"{reading['substance']} of {len(claims)} shared points differ in substance; {reading['wording']} only in wording or spelling",
-    source=data.source_line("claims"),
-)
+fig, chart_data = disagreements.grid_chart(data, title=disagreements.grid_title(data, claims), source=data.source_line("claims"))
 charts.show(fig, "04-claims-grid", chart_data)
 
 # %% [markdown]
-# ## Every claim, with its verdict
+# ## Every point, with its verdict and why
 
 # %%
-claims
+claims[["topic", "verdict", "explanation"]]
 
 # %% [markdown]
 # ## The competing versions, kind by kind
@@ -100,7 +98,7 @@ disagreements.side_by_side(data, "characterization")
 disagreements.side_by_side(data, "naming")
 
 # %% [markdown]
-# ## Sanity checks
+# ## Checks
 
 # %%
 per_claim = data.claims.groupby("claim_id")
@@ -119,8 +117,8 @@ nb.check("every kind of claim shown above has at least one claim",
 # - **Different moments.** The articles were written at different points of a fast-moving
 #   story (see their dates below); some "differences" are one outlet knowing more than
 #   another did days earlier.
-# - **Snippets are checked.** `make validate` checks every snippet in `claims.csv` against its
-#   article, verbatim, whenever the article folder is present.
+# - **Snippets are checked.** Every quoted snippet was checked word for word against its
+#   article.
 # - **One reader.** Which points count as "the same thing", and each verdict, are one
 #   person's judgement; each rests on quoted words that a reader can check.
 
