@@ -72,6 +72,15 @@ fig, chart_data = framing_charts.frame_chart(
 )
 charts.show(fig, "03-frames", chart_data)
 
+# %% [markdown]
+# The questions behind each frame, and which articles answer each "yes":
+
+# %%
+framing.frame_questions(data)
+
+# %% [markdown]
+# Entman's functions, as each article fills them (our summaries):
+
 # %%
 framing.entman(data)
 
@@ -81,7 +90,7 @@ framing.entman(data)
 # An event counts as reported by an outlet when its article holds an evidence snippet for
 # it. Events reported everywhere come first. An article can only report what had happened
 # (or was announced) by the day it was written, so the later articles carry events the
-# earlier ones could not: white cells mark events that began after the article's latest
+# earlier ones could not: white cells mark events that happened after the article's latest
 # possible publication day. Figures are left out: each is stored once per article, so every
 # figure would count as told by one article only, by construction.
 

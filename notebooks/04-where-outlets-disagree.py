@@ -32,6 +32,10 @@ nb.md(disagreements.summary(data, claims))
 # (contradictions, then characterisations); the lower one the differences of wording,
 # spelling or punctuation, of precision only, and agreement. Hover over a cell for the
 # article's own words.
+#
+# The verdicts read each article's words at face value. The date intervals in [Who left,
+# and when](01-who-left-and-when.ipynb) use only the bounds the texts make firm, so they
+# can be wider than the days a verdict names.
 
 # %%
 fig, chart_data = disagreements.grid_chart(data, title=disagreements.grid_title(data, claims), source=data.source_line("claims"))
@@ -42,6 +46,17 @@ charts.show(fig, "04-claims-grid", chart_data)
 
 # %%
 claims[["topic", "verdict", "explanation"]]
+
+# %% [markdown]
+# ## What the public record says about these points (not from the articles)
+#
+# The verdicts above compare the articles with one another only. Several of their
+# statements were also checked against press releases, wire reports and company
+# statements, which settle some of what the articles leave open.
+
+# %%
+nb.md(disagreements.record_sentence(data))
+disagreements.record_table(data)
 
 # %% [markdown]
 # ## The competing versions, kind by kind

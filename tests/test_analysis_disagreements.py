@@ -65,3 +65,24 @@ def test_cells_put_substance_first_and_keep_each_outlets_value():
     assert list(c["panel"]) == [0, 0, 0, 0, 1, 1, 1, 1, 1]
     assert c.loc[(c["claim_id"] == "k1") & (c["outlet"] == "A"), "value"].item() == "TaoBao"
     assert set(c.loc[c["panel"] == 1, "reading"]) == {"precision", "wording"}
+
+
+def test_record_checks_of_points_joins_each_check_to_its_point():
+    p = d.points(claims(), KINDS, MOST_SERIOUS_FIRST)  # order k2, k3, k4, k1
+    checks = pd.DataFrame(
+        {
+            "check_id": ["r1", "r2", "r3", "r4"],
+            "source_id": ["s1", "s2", "s3", "s1"],
+            "checks_table": ["claims", "claims", "events", "claims"],
+            "checks_id": ["k1", "k2", "k2", "k3"],
+            "statement": ["a", "b", "c", "d"],
+            "rating": ["contradicted", "confirmed", "contradicted", "contradicted"],
+            "explanation": ["x", "y", "z", "w"],
+        }
+    )
+    got = d.record_checks_of_points(p, checks, ["contradicted", "partly_confirmed", "confirmed"])
+    # r3 checks an event, not a claim: out. Contradicted first: r4 (k3) before r1 (k1),
+    # k3 coming before k1 among the points; then confirmed r2 (k2).
+    assert list(got["check_id"]) == ["r4", "r1", "r2"]
+    assert list(got["topic"]) == ["a day", "a name", "a year"]
+    assert got.loc[0, "verdict"] == "differ_in_precision"

@@ -162,10 +162,18 @@ def test_coding_status_lists_every_article_even_when_uncoded():
 
 
 def test_after_publication_marks_events_an_article_could_not_yet_report():
-    grid = pd.DataFrame({"event_id": ["early", "late"]})
-    events = pd.DataFrame({"event_id": ["early", "late"], "date_start": [D("2016-04-01"), D("2016-05-13")]})
+    grid = pd.DataFrame({"event_id": ["early", "late", "planned"]})
+    events = pd.DataFrame(
+        {
+            "event_id": ["early", "late", "planned"],
+            "date_start": [D("2016-04-01"), D("2016-05-13"), D("2016-05-18")],
+            "event_status": ["occurred", "occurred", "scheduled"],
+        }
+    )
     got = f.after_publication(grid, events, {"A": D("2016-05-05"), "B": D("2016-05-18")})
     # 'late' starts 13 May: after A's last possible day (5 May), not after B's (18 May);
-    # 'early' (1 April) precedes both.
+    # 'early' (1 April) precedes both; 'planned' (18 May) is after A's day but scheduled,
+    # so A could announce it: never marked.
     assert got.loc["late"].tolist() == [True, False]
     assert got.loc["early"].tolist() == [False, False]
+    assert got.loc["planned"].tolist() == [False, False]

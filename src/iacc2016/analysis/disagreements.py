@@ -59,3 +59,18 @@ def cells(
     )
     c = c.sort_values(["panel", "_row", "_col"]).drop(columns=["_row", "_col"])
     return c[["claim_id", "topic", "outlet", "value", "snippet", "verdict", "reading", "panel"]].reset_index(drop=True)
+
+
+def record_checks_of_points(table: pd.DataFrame, record_checks: pd.DataFrame, ratings: list[str]) -> pd.DataFrame:
+    """The public record's checks (not from the articles) of the shared points: one row
+    per check of a claim, with the point's topic and verdict; ordered by rating (in
+    `ratings` order), then by the points' order in `table`, then by check id."""
+    checks = record_checks[record_checks["checks_table"] == "claims"]
+    row = {cid: i for i, cid in enumerate(table["claim_id"])}
+    rank = {r: i for i, r in enumerate(ratings)}
+    out = checks.merge(table[["claim_id", "topic", "verdict"]], left_on="checks_id", right_on="claim_id")
+    out = out.assign(_r=out["rating"].map(rank), _p=out["claim_id"].map(row))
+    out = out.sort_values(["_r", "_p", "check_id"]).drop(columns=["_r", "_p"])
+    return out[
+        ["check_id", "claim_id", "topic", "verdict", "source_id", "statement", "rating", "explanation"]
+    ].reset_index(drop=True)

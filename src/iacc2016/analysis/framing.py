@@ -174,8 +174,14 @@ def coding_status(sources: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.
 
 
 def after_publication(grid: pd.DataFrame, events: pd.DataFrame, published_end: dict[str, pd.Timestamp]) -> pd.DataFrame:
-    """Events x outlets (the grid's rows and outlets): True where the event's earliest
-    possible day falls after the outlet's latest possible publication day, so that the
-    article could not have reported it."""
-    start = grid["event_id"].map(events.set_index("event_id")["date_start"])
-    return pd.DataFrame({o: (start > end).values for o, end in published_end.items()}, index=grid["event_id"].values)
+    """Events x outlets (the grid's rows and outlets): True where an event that occurred
+    began after the outlet's latest possible publication day, so that the article could
+    not have reported it. A scheduled or cancelled event can be announced before its day,
+    so it is never marked."""
+    e = events.set_index("event_id")
+    start = grid["event_id"].map(e["date_start"])
+    occurred = (grid["event_id"].map(e["event_status"]) == "occurred").to_numpy(dtype=bool, na_value=False)
+    return pd.DataFrame(
+        {o: (start > end).to_numpy(dtype=bool, na_value=False) & occurred for o, end in published_end.items()},
+        index=grid["event_id"].values,
+    )

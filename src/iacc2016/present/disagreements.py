@@ -166,3 +166,40 @@ def grid_chart(data: Data, title: str, source: str):
     for ann in fig.layout.annotations[:2]:
         ann.xshift = 14 - fig.layout.margin.l
     return fig, long.drop(columns=["snippet"])
+
+
+# ------------------------------------------------------------- the record (not from the articles)
+def record_checks(data: Data) -> pd.DataFrame:
+    """The record's checks of the shared points, most serious rating first (contradicted,
+    then confirmed in part); confirmed ones are counted in the sentence, not listed."""
+    ratings = data.package.codes("record_checks", "rating")
+    order = [r for r in ratings[::-1] if r != "not_found"] + ["not_found"]
+    return a.record_checks_of_points(claims(data), data.record_checks, order)
+
+
+def record_sentence(data: Data) -> str:
+    checks = record_checks(data)
+    n = checks["rating"].value_counts()
+    return (
+        f"The public record (**not from the articles**; see [Against the record](05-against-the-record.ipynb)) "
+        f"was read on {checks['claim_id'].nunique()} of the {len(claims(data))} shared points, "
+        f"{plural(len(checks), 'statement', 'statements')} in all: it contradicts "
+        f"{plural(int(n.get('contradicted', 0)), 'statement', 'statements')}, confirms "
+        f"{int(n.get('partly_confirmed', 0))} in part and {int(n.get('confirmed', 0))} in full. "
+        "Those not confirmed in full:"
+    )
+
+
+def record_table(data: Data) -> pd.DataFrame:
+    c = record_checks(data)
+    c = c[c["rating"] != "confirmed"]
+    names = data.package.code_property("record_checks", "rating", "shortLabel")
+    return pd.DataFrame(
+        {
+            "point": c["topic"].values,
+            "outlet": c["source_id"].map(data.outlet_of()).values,
+            "the article's statement (our words)": c["statement"].values,
+            "the record (not from the articles)": c["rating"].map(names).values,
+            "why (not from the articles)": c["explanation"].values,
+        }
+    )

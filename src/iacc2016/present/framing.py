@@ -70,6 +70,29 @@ def frame_profiles(data: Data) -> pd.DataFrame:
     return a.frame_profiles(data.frame_codes, data.frame_codebook, data.outlet_of(), GENERIC_FRAMEWORK)
 
 
+def frame_questions(data: Data) -> pd.DataFrame:
+    """The generic frames' questions, frame by frame, with the outlets whose article
+    answers each 'yes' (a question no article could answer from its text says so)."""
+    book = data.frame_codebook[data.frame_codebook["framework"] == GENERIC_FRAMEWORK]
+    codes = data.frame_codes.assign(outlet=_outlet(data, data.frame_codes))
+    rank = {o: i for i, o in enumerate(data.outlet_order())}
+    names = data.codebook("frame_codebook", "frame")
+    rows = []
+    for f in [x for x in data.package.codes("frame_codebook", "frame") if x in set(book["frame"])]:
+        for item in book[book["frame"] == f].itertuples():
+            mine = codes[codes["item_id"] == item.item_id]
+            yes = sorted(mine.loc[mine["value"] == "yes", "outlet"], key=rank.get)
+            uncodable = bool(len(mine)) and bool((mine["value"] == "not_codable").all())
+            rows.append(
+                {
+                    "frame": names[f],
+                    "question": item.question,
+                    "answered yes by": "not answerable from a text" if uncodable else ", ".join(yes) or "no article",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def entman(data: Data) -> pd.DataFrame:
     """Entman's functions x outlets: our summary of how each article fills each."""
     codes = data.frame_codes.merge(data.frame_codebook, on="item_id")
@@ -93,7 +116,7 @@ def coverage(data: Data) -> pd.DataFrame:
 
 
 def after_publication(data: Data, grid: pd.DataFrame) -> pd.DataFrame:
-    """Events x outlets: True where the event began after the article's latest possible
+    """Events x outlets: True where an event that occurred began after the article's latest possible
     publication day (it could not report it)."""
     end = data.sources.assign(outlet=data.sources["outlet"]).groupby("outlet")["published_end"].max()
     g = grid.rename(columns={"record_id": "event_id"})
@@ -234,6 +257,6 @@ def findings(data: Data) -> str:
     coverage_line = (
         f"- **Coverage.** Of {n['events']} coded events, {plural(n['everywhere'], 'appears', 'appear')} in every "
         f"article ({', '.join(label[e] for e in n['everywhere_ids'])}); {plural(n['alone'], 'appears', 'appear')} "
-        f"in one article only, {later} of them events that began after at least one other article was published."
+        f"in one article only, {later} of them events that happened after at least one other article was published."
     )
     return "\n".join([voice_line, labels_line, frames_line, coverage_line])

@@ -49,7 +49,7 @@ def voice_chart(data: Data, title: str, source: str):
                 orientation="h",
                 name=side_names(data)[side],
                 marker={"color": side_colors(data)[side]},
-                text=[f"{w}" if w else "" for w in part["words"]],
+                text=[f"{w}" if share >= 0.03 else "" for w, share in zip(part["words"], part["share"], strict=True)],
                 textposition="inside",
                 insidetextanchor="middle",
                 textfont={"size": 13},
@@ -81,7 +81,7 @@ def frame_chart(data: Data, title: str, source: str):
     )
     fig = go.Figure(
         _grid(
-            z.values, outlets, [labels[f] for f in frames], [[0, "#f7f7f7"], [1, "#4d4d4d"]], text.values,
+            z.values, outlets, [labels[f] for f in frames], [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]], text.values,
             "<b>%{x}</b> · %{y}: %{text} items coded present",
             texttemplate="%{text}", textfont={"size": 13},
             colorbar={"title": "share of items", "tickformat": ".0%"},
@@ -96,6 +96,22 @@ def frame_chart(data: Data, title: str, source: str):
     return fig, p
 
 
+def published_labels(data: Data) -> list[str]:
+    """Each outlet's name over its article's possible publication days ('1–13 May')."""
+    s = data.sources.set_index("outlet")
+    out = []
+    for o in data.outlet_order():
+        start, end = s.loc[o, "published_start"], s.loc[o, "published_end"]
+        if start == end:
+            days = f"{end.day} {end:%b}"
+        elif start.month == end.month:
+            days = f"{start.day}–{end.day} {end:%b}"
+        else:
+            days = f"{start.day} {start:%b}–{end.day} {end:%b}"
+        out.append(f"{o}<br><span style='font-size:11px;color:#555'>{days}</span>")
+    return out
+
+
 def coverage_chart(data: Data, title: str, source: str):
     c = coverage(data)
     outlets = data.outlet_order()
@@ -108,7 +124,7 @@ def coverage_chart(data: Data, title: str, source: str):
         [
             f"“{wrap(first[(r, o)], 60)}”"
             if (r, o) in first.index
-            else "does not report it: the event began after the article was published"
+            else "does not report it: the event happened after the article was published"
             if late.loc[r, o]
             else "does not report it"
             for o in outlets
@@ -123,13 +139,15 @@ def coverage_chart(data: Data, title: str, source: str):
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 12})
-    fig.update_xaxes(side="top", tickfont={"size": 13})
+    fig.update_xaxes(side="top", tickfont={"size": 13}, tickvals=outlets, ticktext=published_labels(data), tickangle=0)
     fig = _done(
-        fig, title, "Which of the coded events each article reports (outlets in order of publication)", source,
+        fig, title, "Which of the coded events each article reports; outlets in order of publication, with their possible days", source,
         140 + 18 * len(c),
         "Blue: the article reports the event (it holds an evidence snippet for it). Grey: it does not. White: the event "
-        "began after the article's<br>latest possible publication day. Rows: most widely reported first.",
+        "happened after the article's<br>latest possible publication day (a scheduled event can be announced before). "
+        "Rows: most widely reported first.",
     )  # fmt: skip
+    fig.update_layout(margin_t=fig.layout.margin.t + 18)  # two-line outlet labels
     return fig, c
 
 
