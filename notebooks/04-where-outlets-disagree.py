@@ -5,10 +5,11 @@
 # they differ on dates, years, numbers, the wording of a quotation, who said what, why
 # people acted, or how names are spelled?
 #
-# Every comparison is a row of `data/claims.csv`: for each point that more than one
-# article reports, what each article says, the verbatim snippet it rests on, and a verdict
-# for the claim. The articles are the only sources here, so a disagreement is **reported,
-# not resolved**, unless the articles themselves settle it.
+# For each point that more than one article reports, we recorded what each article says,
+# the verbatim snippet it rests on, and a verdict for the point. The verdicts compare the
+# articles with one another only, so a disagreement is **reported, not resolved**, unless
+# the articles themselves settle it; a last section sets beside them what the public
+# record says (**not from the articles**).
 
 # %%
 from iacc2016.present import codebook, disagreements

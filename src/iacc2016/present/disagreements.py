@@ -46,6 +46,17 @@ def summary(data: Data, table: pd.DataFrame) -> str:
         mine = table[table["verdict"] == v]
         if len(mine):
             lines.append(f"- {short[v]} ({plural(len(mine), 'point', 'points')}): {'; '.join(mine['topic'])}.")
+    against = record_checks(data)
+    against = against[against["rating"] == "contradicted"]
+    if len(against):
+        lines.append(
+            "- **Against the public record** (not from the articles), in our words: "
+            + "; ".join(
+                f"{data.outlet_of()[r.source_id]}'s statement that {r.statement.rstrip('.')} is contradicted"
+                for r in against.itertuples()
+            )
+            + " (see the last section)."
+        )
     return "\n".join(lines)
 
 
