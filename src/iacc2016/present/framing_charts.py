@@ -60,7 +60,13 @@ def voice_chart(data: Data, title: str, source: str):
         )
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    totals = v.groupby("outlet")[["words", "passages"]].sum()
+    ticks = [
+        f"{o}  <br><span style='font-size:11px;color:#555'>{totals.loc[o, 'words']} words, "
+        f"{totals.loc[o, 'passages']} passages</span>  "
+        for o in order
+    ]
+    fig.update_yaxes(autorange="reversed", tickvals=order, ticktext=ticks)
     fig = _done(
         fig, title, "Each side's share of the words an article quotes or paraphrases", source, 380,
         "Numbers in the bars are words.", x_title="Share of the article's quoted and paraphrased words", legend_rows=1,
