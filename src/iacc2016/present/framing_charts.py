@@ -144,8 +144,16 @@ def coverage_chart(data: Data, title: str, source: str):
             "%{y}<br><b>%{x}</b>: %{customdata}", customdata=hover, showscale=False, zmin=-1.5, zmax=1.5,
         )
     )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 12})
-    fig.update_xaxes(side="top", tickfont={"size": 13}, tickvals=outlets, ticktext=published_labels(data), tickangle=0)
+    # No grid lines behind the cells: they would show through the gaps (and add colours to the PNG).
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 12}, showgrid=False)
+    fig.update_xaxes(
+        side="top",
+        tickfont={"size": 13},
+        tickvals=outlets,
+        ticktext=published_labels(data),
+        tickangle=0,
+        showgrid=False,
+    )
     fig = _done(
         fig, title, "Which of the coded events each article reports; outlets in order of publication, with their possible days", source,
         140 + 18 * len(c),
