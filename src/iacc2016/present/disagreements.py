@@ -85,7 +85,7 @@ def side_by_side(data: Data, kind: str) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------ the grid chart
 CELL_CHARS, LINE_PX = 19, 15
-CELL_LINES = (5, 3)  # at most, in the panel of substance and in the other
+CELL_LINES = (5, 4)  # at most, in the panel of substance and in the other
 
 
 def short(value: str, width: int = CELL_CHARS, lines: int = 3) -> str:
@@ -167,7 +167,7 @@ def grid_chart(data: Data, title: str, source: str):
     )  # fmt: skip
     for k, (heat, _) in enumerate(panels):
         fig.add_trace(heat, row=k + 1, col=1)
-        fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 12}, row=k + 1, col=1)
+        fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 12}, showgrid=False, row=k + 1, col=1)
         fig.update_xaxes(side="top", tickfont={"size": 13}, showgrid=False, row=k + 1, col=1)
     for ann in fig.layout.annotations:
         ann.update(x=0, xanchor="left", xref="paper", yshift=34, font={"size": 14, "color": "#222"})
