@@ -5,10 +5,11 @@
 # they differ on dates, years, numbers, the wording of a quotation, who said what, why
 # people acted, or how names are spelled?
 #
-# Every comparison is a row of `data/claims.csv`: for each point that more than one
-# article reports, what each article says, the verbatim snippet it rests on, and a verdict
-# for the claim. The articles are the only sources here, so a disagreement is **reported,
-# not resolved**, unless the articles themselves settle it.
+# For each point that more than one article reports, we recorded what each article says,
+# the verbatim snippet it rests on, and a verdict for the point. The verdicts compare the
+# articles with one another only, so a disagreement is **reported, not resolved**, unless
+# the articles themselves settle it; a last section sets beside them what the public
+# record says (**not from the articles**).
 
 # %%
 from iacc2016.present import codebook, disagreements
@@ -22,28 +23,41 @@ claims = disagreements.claims(data)
 # ## Summary of findings
 
 # %%
-reading = disagreements.by_reading(claims["verdict"], codebook.verdict_reading(data))
 nb.md(disagreements.summary(data, claims))
 
 # %% [markdown]
-# ## The grid: claims × outlets
+# ## The grid: what each outlet says on each shared point
 #
-# Each row is a claim; a coloured cell means the outlet reports it, and the colour is the
-# claim's verdict. Rows run from contradictions to agreement within each kind of claim.
+# Each row is a point several articles report; each cell is what that outlet says (blank:
+# it does not report the point). The upper panel holds the differences of substance
+# (contradictions, then characterisations); the lower one the differences of wording,
+# spelling or punctuation, of precision only, and agreement. Hover over a cell for the
+# article's own words.
+#
+# The verdicts read each article's words at face value. The date intervals in [Who left,
+# and when](01-who-left-and-when.ipynb) use only the bounds the texts make firm, so they
+# can be wider than the days a verdict names.
 
 # %%
-fig, chart_data = disagreements.grid_chart(
-    data,
-    title=f"{reading['substance']} of {len(claims)} shared points differ in substance; {reading['wording']} only in wording or spelling",
-    source=data.source_line("claims"),
-)
+fig, chart_data = disagreements.grid_chart(data, title=disagreements.grid_title(data, claims), source=data.source_line("claims"))
 charts.show(fig, "04-claims-grid", chart_data)
 
 # %% [markdown]
-# ## Every claim, with its verdict
+# ## Every point, with its verdict and why
 
 # %%
-claims
+claims[["topic", "verdict", "explanation"]]
+
+# %% [markdown]
+# ## What the public record says about these points (not from the articles)
+#
+# The verdicts above compare the articles with one another only. Several of their
+# statements were also checked against press releases, wire reports and company
+# statements, which settle some of what the articles leave open.
+
+# %%
+nb.md(disagreements.record_sentence(data))
+disagreements.record_table(data)
 
 # %% [markdown]
 # ## The competing versions, kind by kind
@@ -100,7 +114,7 @@ disagreements.side_by_side(data, "characterization")
 disagreements.side_by_side(data, "naming")
 
 # %% [markdown]
-# ## Sanity checks
+# ## Checks
 
 # %%
 per_claim = data.claims.groupby("claim_id")
@@ -119,8 +133,8 @@ nb.check("every kind of claim shown above has at least one claim",
 # - **Different moments.** The articles were written at different points of a fast-moving
 #   story (see their dates below); some "differences" are one outlet knowing more than
 #   another did days earlier.
-# - **Snippets are checked.** `make validate` checks every snippet in `claims.csv` against its
-#   article, verbatim, whenever the article folder is present.
+# - **Snippets are checked.** Every quoted snippet was checked word for word against its
+#   article.
 # - **One reader.** Which points count as "the same thing", and each verdict, are one
 #   person's judgement; each rests on quoted words that a reader can check.
 

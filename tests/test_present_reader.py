@@ -45,20 +45,3 @@ def test_a_meaningful_index_becomes_a_column_and_the_html_is_whole_and_escaped()
     assert "<th>side</th>" in html and "<td>The coalition</td>" in html
     assert ("x" * 300 + " &lt;b&gt;") in html and "..." not in html
     assert "<th></th>" not in html  # no row-number column
-
-
-def test_voice_leads_are_pluralities_with_their_margin():
-    from iacc2016.present.framing import voice_leads
-
-    voice = pd.DataFrame(
-        {
-            "outlet": ["A", "A", "A", "B", "B"],
-            "side": ["brands", "iacc", "other", "brands", "iacc"],
-            "words": [42, 39, 19, 0, 0],
-            "share of words": [0.42, 0.39, 0.19, 0.0, 0.0],
-        }
-    )
-    got = voice_leads(voice)
-    # By hand: A's brands lead iacc by 0.42 - 0.39 = 0.03; B quotes no one and is left out.
-    assert list(got["outlet"]) == ["A"] and got.loc[0, "side"] == "brands"
-    assert abs(got.loc[0, "lead"] - 0.03) < 1e-12

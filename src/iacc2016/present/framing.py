@@ -1,17 +1,26 @@
-"""How each outlet framed the story, measured transparently: whose voice it carries, how
-it labels the actors, which generic frames it uses, which facts it reports, and which
-words set it apart. Every measure is computed from the committed tables, so an article
-added to sources.csv and run through `make features` flows into the text measures at once,
-and shows as 'not yet coded' in the hand-coded ones until it is coded."""
+"""How each outlet framed the story, in words and tables: whose voice it carries, how it
+labels the actors, which generic frames it uses, which facts it reports, and which words
+set it apart. The arithmetic is in analysis.framing; here codes become a reader's words.
+An article added to sources.csv and run through `make features` flows into the text
+measures at once, and shows as 'not yet coded' in the hand-coded ones until it is coded."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ..analysis import framing as a
 from ..analysis.logodds import MIN_COUNT, STOPWORDS, distinctive_terms, own_words, surviving
 from ..data.text import terms
-from .codebook import side_order, valence_signs
+from .codebook import GENERIC_FRAMEWORK, side_in_prose, side_names, side_order, valence_signs
 from .notebook import Data
+
+VALENCES = ("labels", "valence")
+voice_leads = a.voice_leads
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """'1 outlet', '3 outlets': a count with its noun in the right number."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def _outlet(data: Data, frame: pd.DataFrame) -> pd.Series:
@@ -21,52 +30,13 @@ def _outlet(data: Data, frame: pd.DataFrame) -> pd.Series:
 # ------------------------------------------------------------------------------- voice
 def voice(data: Data) -> pd.DataFrame:
     """Per outlet and side: passages, words, and each side's share of the outlet's words."""
-    q = data.quotes.assign(outlet=_outlet(data, data.quotes))
-    grid = q.groupby(["outlet", "side"]).agg(passages=("quote_id", "size"), words=("word_count", "sum"))
-    full = pd.MultiIndex.from_product([data.outlet_order(), side_order(data)], names=["outlet", "side"])
-    grid = grid.reindex(full, fill_value=0).reset_index()
-    totals = grid.groupby("outlet")["words"].transform("sum")
-    grid["share of words"] = (grid["words"] / totals).where(totals > 0, 0.0)
-    return grid
-
-
-def voice_leads(voice_table: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet with quoted words: the side with the largest share, that share, the
-    runner-up's share and the lead in percentage points (a plurality, not a majority)."""
-    rows = []
-    for outlet, g in voice_table[voice_table.groupby("outlet")["words"].transform("sum") > 0].groupby(
-        "outlet", sort=False
-    ):
-        g = g.sort_values(["share of words", "side"], ascending=[False, True])
-        top, second = g.iloc[0], g.iloc[1]
-        rows.append(
-            {
-                "outlet": outlet,
-                "side": top["side"],
-                "share": top["share of words"],
-                "runner-up share": second["share of words"],
-                "lead": top["share of words"] - second["share of words"],
-            }
-        )
-    return pd.DataFrame(rows, columns=["outlet", "side", "share", "runner-up share", "lead"])
+    return a.voice(data.quotes, data.outlet_of(), data.outlet_order(), side_order(data))
 
 
 def first_voice(data: Data) -> pd.DataFrame:
     """Whose words each article quotes first."""
-    q = data.quotes.sort_values(["source_id", "sequence"]).groupby("source_id", sort=True).head(1)
-    return (
-        pd.DataFrame(
-            {
-                "outlet": _outlet(data, q).values,
-                "first quoted": q["speaker"].values,
-                "side": q["side"].values,
-                "kind": q["kind"].values,
-                "words": q["word_count"].values,
-            }
-        )
-        .set_index("outlet")
-        .loc[[o for o in data.outlet_order() if o in set(_outlet(data, q))]]
-        .reset_index()
+    return a.first_quoted(data.quotes, data.outlet_of(), data.outlet_order()).rename(
+        columns={"speaker": "first quoted", "words": "words quoted"}
     )
 
 
@@ -86,65 +56,71 @@ def labels_side_by_side(data: Data, targets: list[str]) -> pd.DataFrame:
 
 
 def label_valence(data: Data, target: str) -> pd.DataFrame:
-    lab = data.labels
-    lab = lab[lab["target_id"] == target].assign(outlet=_outlet(data, lab[lab["target_id"] == target]))
-    out = lab.groupby(["outlet", "valence"]).size().unstack("valence", fill_value=0)
-    out = (
-        out.reindex(index=data.outlet_order(), columns=["negative", "neutral", "positive"], fill_value=0)
-        .fillna(0)
-        .astype(int)
-    )
-    return out
+    """Outlet x valence: how many labels each outlet attaches to the actor, headed by the
+    codebook's label of each valence without its examples (they are of other actors)."""
+    out = a.label_valence(data.labels, data.outlet_of(), data.outlet_order(), target, data.package.codes(*VALENCES))
+    heads = {v: text.split(" (")[0] for v, text in data.codebook(*VALENCES).items()}
+    out.index.name = "outlet"
+    return out.rename(columns=heads)
 
 
 # ------------------------------------------------------------------------------ frames
 def frame_profiles(data: Data) -> pd.DataFrame:
     """Per outlet and generic frame: items coded yes over items that could be coded."""
-    codes = data.frame_codes.merge(data.frame_codebook, on="item_id")
-    sv = codes[codes["framework"] == "semetko_valkenburg_2000"].assign(outlet=lambda f: _outlet(data, f))
-    codable = sv[sv["value"] != "not_codable"]
-    out = (
-        codable.groupby(["outlet", "frame"])
-        .agg(yes=("value", lambda s: int((s == "yes").sum())), codable=("value", "size"))
-        .reset_index()
-    )
-    out["share"] = out["yes"] / out["codable"]
-    return out
+    return a.frame_profiles(data.frame_codes, data.frame_codebook, data.outlet_of(), GENERIC_FRAMEWORK)
+
+
+def frame_questions(data: Data) -> pd.DataFrame:
+    """The generic frames' questions, frame by frame, with the outlets whose article
+    answers each 'yes' (a question no article could answer from its text says so)."""
+    book = data.frame_codebook[data.frame_codebook["framework"] == GENERIC_FRAMEWORK]
+    codes = data.frame_codes.assign(outlet=_outlet(data, data.frame_codes))
+    rank = {o: i for i, o in enumerate(data.outlet_order())}
+    names = data.codebook("frame_codebook", "frame")
+    rows = []
+    for f in [x for x in data.package.codes("frame_codebook", "frame") if x in set(book["frame"])]:
+        for item in book[book["frame"] == f].itertuples():
+            mine = codes[codes["item_id"] == item.item_id]
+            yes = sorted(mine.loc[mine["value"] == "yes", "outlet"], key=rank.get)
+            uncodable = bool(len(mine)) and bool((mine["value"] == "not_codable").all())
+            rows.append(
+                {
+                    "frame": names[f],
+                    "question": item.question,
+                    "answered yes by": "not answerable from a text" if uncodable else ", ".join(yes) or "no article",
+                }
+            )
+    return pd.DataFrame(rows)
 
 
 def entman(data: Data) -> pd.DataFrame:
+    """Entman's functions x outlets: our summary of how each article fills each."""
     codes = data.frame_codes.merge(data.frame_codebook, on="item_id")
     e = codes[codes["framework"] == "entman_1993"].assign(outlet=lambda f: _outlet(data, f))
     labels = data.codebook("frame_codebook", "frame")
     grid = e.pivot(index="frame", columns="outlet", values="note")
-    order = [f for f in ["problem", "cause", "moral_judgement", "remedy"] if f in grid.index]
+    order = [f for f in data.package.codes("frame_codebook", "frame") if f in grid.index]
     grid = grid.reindex(index=order, columns=[o for o in data.outlet_order() if o in grid.columns])
-    grid.index = [labels[f] for f in order]
+    grid.index = pd.Index([labels[f] for f in order], name="function")
     return grid
 
 
 # ---------------------------------------------------------------------------- coverage
 def coverage(data: Data) -> pd.DataFrame:
-    """Events x outlets: 1 where the outlet's article holds evidence for the event. Rows
-    are ordered by how many outlets report the event, then by date.
+    """Events x outlets (1: the outlet's article holds evidence for the event), with the
+    event's label as `fact`; most widely reported first, then by date (analysis.framing)."""
+    grid = a.coverage(data.evidence, data.events, data.outlet_of(), data.outlet_order())
+    fact = grid["event_id"].map(data.events.set_index("event_id")["label"])
+    out = grid[data.outlet_order()].assign(fact=fact.values, **{"outlets reporting": grid["outlets_reporting"]})
+    return out.assign(record_id=grid["event_id"])[["record_id", *data.outlet_order(), "fact", "outlets reporting"]]
 
-    Events only: a figure is stored one article per row (each outlet's number is its own
-    record), so every figure is single-outlet by construction and would inflate "reported
-    by one article only"."""
-    ev = data.evidence[data.evidence["record_table"] == "events"]
-    ev = ev.assign(outlet=_outlet(data, ev))
-    grid = (
-        ev.assign(x=1)
-        .pivot_table(index="record_id", columns="outlet", values="x", aggfunc="max", fill_value=0)
-        .reindex(columns=data.outlet_order(), fill_value=0)
-    )
-    events = data.events.set_index("event_id")
-    out = grid.reset_index()
-    out["fact"] = events.loc[out["record_id"], "label"].values
-    out["outlets reporting"] = grid.sum(axis=1).values
-    out["_when"] = events.loc[out["record_id"], "date_end"].values
-    out = out.sort_values(["outlets reporting", "_when", "fact"], ascending=[False, True, True])
-    return out.drop(columns=["_when"]).reset_index(drop=True)
+
+def after_publication(data: Data, grid: pd.DataFrame) -> pd.DataFrame:
+    """Events x outlets: True where an event that occurred began after the article's latest possible
+    publication day (it could not report it)."""
+    end = data.sources.assign(outlet=data.sources["outlet"]).groupby("outlet")["published_end"].max()
+    g = grid.rename(columns={"record_id": "event_id"})
+    return a.after_publication(g, data.events, {o: end[o] for o in data.outlet_order()})
 
 
 # ---------------------------------------------------------------------- distinctive words
@@ -156,7 +132,7 @@ def distinctive(data: Data, top: int = 8, prior_scale: float = 1.0) -> pd.DataFr
     tc = own_words(data.term_counts, data.quotes, terms)
     tc = tc[~tc["term"].isin(STOPWORDS)]
     d = surviving(distinctive_terms(tc, group_of, prior_scale=prior_scale), MIN_COUNT)
-    d = d[d["rank"] <= top].rename(columns={"group": "outlet"})
+    d = d[(d["rank"] <= top) & (d["z"] > 0)].rename(columns={"group": "outlet"})
     order = {o: i for i, o in enumerate(data.outlet_order())}
     return d.sort_values(["outlet", "rank"], key=lambda s: s.map(order) if s.name == "outlet" else s).reset_index(
         drop=True
@@ -167,15 +143,120 @@ def distinctive(data: Data, top: int = 8, prior_scale: float = 1.0) -> pd.DataFr
 def coding_status(data: Data) -> pd.DataFrame:
     """Which measures each article is in: text measures need only `make features`; the
     hand-coded ones need a coder. An article missing from a measure is listed, never dropped."""
-    s = data.sources
     have = {
-        "term counts": set(data.term_counts["source_id"]),
-        "quotes": set(data.quotes["source_id"]),
-        "labels": set(data.labels["source_id"]),
-        "frame codes": set(data.frame_codes["source_id"]),
-        "evidence": set(data.evidence["source_id"]),
+        "term counts": data.term_counts,
+        "quotes": data.quotes,
+        "labels": data.labels,
+        "frame codes": data.frame_codes,
+        "evidence": data.evidence,
     }
-    out = pd.DataFrame({"source_id": s["source_id"], "outlet": s["outlet"]})
-    for name, ids in have.items():
-        out[name] = out["source_id"].isin(list(ids)).map({True: "yes", False: "not yet"})
+    out = a.coding_status(data.sources, have)
+    for name in have:
+        out[name] = out[name].map({True: "yes", False: "not yet"})
     return out
+
+
+# ------------------------------------------------------------------------------ prose
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def voice_title(data: Data) -> str:
+    """The voice chart's title: the two articles that give one side the largest shares."""
+    leads = a.voice_leads(voice(data)).sort_values(["share", "outlet"], ascending=[False, True])
+    prose = side_in_prose(data)
+    parts = [
+        f"{r.outlet} gives {_pct(r.share)} of its quoted words to {prose[r.side]}" for r in leads.head(2).itertuples()
+    ]
+    return parts[0] + (
+        ", " + parts[1].replace(" gives ", " ").replace(" of its quoted words", "") if len(parts) > 1 else ""
+    )
+
+
+def voice_table(data: Data) -> pd.DataFrame:
+    """Outlets x sides: passages and words quoted, headed by the sides' names."""
+    v = voice(data)
+    names = side_names(data)
+    out = pd.DataFrame({"outlet": data.outlet_order()})
+    for s in side_order(data):
+        part = v[v["side"] == s].set_index("outlet")
+        out[f"{names[s]}: passages"] = part.loc[out["outlet"], "passages"].values
+        out[f"{names[s]}: words"] = part.loc[out["outlet"], "words"].values
+    return out
+
+
+def frames_title(data: Data) -> str:
+    c = a.frame_contrasts(frame_profiles(data))
+    names = {k: v.lower() for k, v in data.codebook("frame_codebook", "frame").items()}
+    used = f"The {names[c['most_used']]} frame " + (
+        "runs through every article" if c["most_used"] in c["everywhere"] else "is the most used"
+    )
+    return f"{used}; the {names[c['most_varied']]} frame varies most"
+
+
+def coverage_title(data: Data) -> str:
+    n = a.coverage_counts(
+        a.coverage(data.evidence, data.events, data.outlet_of(), data.outlet_order()), len(data.outlet_order())
+    )
+    return (
+        f"{plural(n['everywhere'], 'event appears', 'events appear')} in every article; "
+        f"{n['alone']} of {n['events']} in just one"
+    )
+
+
+def findings(data: Data) -> str:
+    """The notebook's findings list, every number computed here from the tables."""
+    prose = side_in_prose(data)
+    leads = a.voice_leads(voice(data))
+    p = a.plurality(leads)
+    top = leads[leads["side"] == p["side"]]
+    others = leads[leads["side"] != p["side"]]
+    runner = {r.outlet: r.runner_up_share for r in top.itertuples()}
+    first = a.first_quoted(data.quotes, data.outlet_of(), data.outlet_order())["side"].value_counts().to_dict()
+    voice_line = (
+        f"- **Voice.** The largest share of quoted words goes to {prose[p['side']]} in {p['outlets']} of "
+        f"{plural(p['of'], 'article', 'articles')} ("
+        + "; ".join(
+            f"{o}: {_pct(s)}, the next side {_pct(runner[o])}" for o, s in zip(top["outlet"], top["share"], strict=True)
+        )
+        + ")"
+        + "".join(f"; to {prose[r.side]} in {r.outlet} ({_pct(r.share)})" for r in others.itertuples())
+        + ". The first voice quoted: "
+        + ", ".join(
+            f"{prose[s]} in {plural(n, 'article', 'articles')}"
+            for s, n in sorted(first.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        + "."
+    )
+    val = a.label_valence(data.labels, data.outlet_of(), data.outlet_order(), "alibaba", data.package.codes(*VALENCES))
+    negative = val["negative"]
+    harshest = negative.idxmax()
+    none = [o for o in val.index if negative[o] == 0]
+    labels_line = (
+        f"- **Labels.** Of the labels the outlets attach to Alibaba in their own voice, {harshest}'s carry the most "
+        f"disparaging ones ({negative[harshest]}); "
+        + (
+            f"{', '.join(none)} {'attaches' if len(none) == 1 else 'attach'} none."
+            if none
+            else "every outlet attaches at least one."
+        )
+    )
+    c = a.frame_contrasts(frame_profiles(data))
+    names = {k: v.lower() for k, v in data.codebook("frame_codebook", "frame").items()}
+    frames_line = (
+        f"- **Frames.** The {names[c['most_used']]} frame is the most used (coded in {_pct(c['most_used_min'])} to "
+        f"{_pct(c['most_used_max'])} of its items across outlets); the {names[c['most_varied']]} frame varies most, "
+        f"from {_pct(c['varied_min'])} ({c['varied_min_outlet']}) to {_pct(c['varied_max'])} ({c['varied_max_outlet']})."
+    )
+    grid = a.coverage(data.evidence, data.events, data.outlet_of(), data.outlet_order())
+    n = a.coverage_counts(grid, len(data.outlet_order()))
+    label = data.events.set_index("event_id")["label"]
+    late = after_publication(data, grid.rename(columns={"event_id": "record_id"}))
+    one = grid.loc[grid["outlets_reporting"] == 1, "event_id"]
+    later = int(late.loc[list(one)].any(axis=1).sum())  # single-outlet events some article was too early for
+    coverage_line = (
+        f"- **Coverage.** Of {n['events']} coded events, {plural(n['everywhere'], 'appears', 'appear')} in every "
+        f"article ({', '.join(label[e] for e in n['everywhere_ids'])}); {plural(n['alone'], 'appears', 'appear')} "
+        f"in one article only, {later} of them events that happened after at least one other article was published."
+    )
+    return "\n".join([voice_line, labels_line, frames_line, coverage_line])

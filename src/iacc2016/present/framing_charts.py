@@ -1,4 +1,6 @@
-"""The charts of the framing notebook; the tables they draw come from present.framing."""
+"""The charts of the framing notebook; the tables they draw come from present.framing
+(and through it analysis.framing). Every trace carries a hover of its own that names the
+outlet; every chart a subtitle saying what it measures."""
 
 from __future__ import annotations
 
@@ -7,9 +9,29 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .codebook import generic_frames, side_colors, side_names, side_order
-from .framing import coverage, frame_profiles, voice
+from .framing import after_publication, coverage, frame_profiles, voice
 from .notebook import Data
-from .style import finish
+from .style import finish, wrap
+
+
+def _done(fig: go.Figure, title: str, subtitle: str, source: str, height: int, note: str, **kw) -> go.Figure:
+    """The house style (style.finish) plus a subtitle under the title saying what is
+    measured, with room made for it."""
+    kw.setdefault("x_title", "")
+    kw.setdefault("y_title", "")
+    fig = finish(fig, title, source, height=height + 24, note=note, **kw)
+    fig.update_layout(title_subtitle={"text": subtitle, "font": {"size": 13, "color": "#555"}})
+    fig.update_layout(margin_t=fig.layout.margin.t + 24)
+    return fig
+
+
+def _grid(z, x, y, colorscale, text, hover: str, **kw) -> go.Heatmap:
+    """A heatmap of cells with their own text and hover."""
+    kw = {"zmin": 0, "zmax": 1, **kw}
+    return go.Heatmap(
+        z=z, x=x, y=y, colorscale=colorscale, xgap=2, ygap=2,
+        text=text, hovertemplate=hover + "<extra></extra>", **kw,
+    )  # fmt: skip
 
 
 def voice_chart(data: Data, title: str, source: str):
@@ -23,30 +45,32 @@ def voice_chart(data: Data, title: str, source: str):
         fig.add_trace(
             go.Bar(
                 y=order,
-                x=part["share of words"],
+                x=part["share"],
                 orientation="h",
                 name=side_names(data)[side],
                 marker={"color": side_colors(data)[side]},
-                text=[f"{w}" if w else "" for w in part["words"]],
+                text=[f"{w}" if share >= 0.03 else "" for w, share in zip(part["words"], part["share"], strict=True)],
                 textposition="inside",
                 insidetextanchor="middle",
+                textfont={"size": 13},
                 customdata=part[["words", "passages"]],
-                hovertemplate="%{y}: %{customdata[0]} words in %{customdata[1]} passages<extra></extra>",
+                hovertemplate=f"<b>%{{y}}</b>: {side_names(data)[side]}, %{{x:.0%}} of the quoted words"
+                "<br>%{customdata[0]} words in %{customdata[1]} passages<extra></extra>",
             )
         )
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
-    fig = finish(
-        fig,
-        title,
-        source,
-        x_title="Share of the article's quoted and paraphrased words",
-        y_title="",
-        height=380,
-        note="Numbers in the bars are words.",
-        legend_rows=1,
-    )
+    totals = v.groupby("outlet")[["words", "passages"]].sum()
+    ticks = [
+        f"{o}  <br><span style='font-size:11px;color:#555'>{totals.loc[o, 'words']} words, "
+        f"{totals.loc[o, 'passages']} passages</span>  "
+        for o in order
+    ]
+    fig.update_yaxes(autorange="reversed", tickvals=order, ticktext=ticks)
+    fig = _done(
+        fig, title, "Each side's share of the words an article quotes or paraphrases", source, 380,
+        "Numbers in the bars are words.", x_title="Share of the article's quoted and paraphrased words", legend_rows=1,
+    )  # fmt: skip
     return fig, v
 
 
@@ -54,69 +78,90 @@ def frame_chart(data: Data, title: str, source: str):
     p = frame_profiles(data)
     outlets = [o for o in data.outlet_order() if o in set(p["outlet"])]
     labels = data.codebook("frame_codebook", "frame")
-    z = p.pivot(index="frame", columns="outlet", values="share").reindex(index=generic_frames(data), columns=outlets)
+    frames = generic_frames(data)
+    z = p.pivot(index="frame", columns="outlet", values="share").reindex(index=frames, columns=outlets)
     text = (
         p.assign(t=p["yes"].astype(str) + " of " + p["codable"].astype(str))
         .pivot(index="frame", columns="outlet", values="t")
-        .reindex(index=generic_frames(data), columns=outlets)
+        .reindex(index=frames, columns=outlets)
     )
     fig = go.Figure(
-        go.Heatmap(
-            z=z.values,
-            x=outlets,
-            y=[labels[f] for f in generic_frames(data)],
-            text=text.values,
-            texttemplate="%{text}",
-            colorscale=[[0, "#f7f7f7"], [1, "#4d4d4d"]],
-            zmin=0,
-            zmax=1,
+        _grid(
+            z.values, outlets, [labels[f] for f in frames], [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]], text.values,
+            "<b>%{x}</b> · %{y}: %{text} items coded present",
+            texttemplate="%{text}", textfont={"size": 13},
             colorbar={"title": "share of items", "tickformat": ".0%"},
-            hovertemplate="%{x} · %{y}: %{text} items<extra></extra>",
         )
-    )
+    )  # fmt: skip
     fig.update_yaxes(autorange="reversed", ticksuffix="  ")
-    fig = finish(
-        fig,
-        title,
-        source,
-        x_title="",
-        y_title="",
-        height=400,
-        note="Cell: items of the frame coded present, out of those codable from the text (one coder).",
-    )
+    fig = _done(
+        fig, title, "Share of each generic frame's codebook items coded present in the article", source, 400,
+        "Cell: items of the frame coded present, out of those codable from the text (one coder). The question about<br>"
+        "pictures cannot be answered from a text, so the human-interest frame has one item fewer than in the codebook.",
+    )  # fmt: skip
     return fig, p
+
+
+def published_labels(data: Data) -> list[str]:
+    """Each outlet's name over its article's possible publication days ('1–13 May')."""
+    s = data.sources.set_index("outlet")
+    out = []
+    for o in data.outlet_order():
+        start, end = s.loc[o, "published_start"], s.loc[o, "published_end"]
+        if start == end:
+            days = f"{end.day} {end:%b}"
+        elif start.month == end.month:
+            days = f"{start.day}–{end.day} {end:%b}"
+        else:
+            days = f"{start.day} {start:%b}–{end.day} {end:%b}"
+        out.append(f"{o}<br><span style='font-size:11px;color:#555'>{days}</span>")
+    return out
 
 
 def coverage_chart(data: Data, title: str, source: str):
     c = coverage(data)
     outlets = data.outlet_order()
-    ylab = list(c["fact"])
+    ev = data.evidence[data.evidence["record_table"] == "events"]
+    ev = ev.assign(outlet=ev["source_id"].map(data.outlet_of()))
+    first = ev.drop_duplicates(["record_id", "outlet"]).set_index(["record_id", "outlet"])["snippet"]
+    late = after_publication(data, c)
+    z = c[outlets].astype(float).where(~late.values | (c[outlets].values == 1), -1.0)
+    hover = [
+        [
+            f"“{wrap(first[(r, o)], 60)}”"
+            if (r, o) in first.index
+            else "does not report it: the event happened after the article was published"
+            if late.loc[r, o]
+            else "does not report it"
+            for o in outlets
+        ]
+        for r in c["record_id"]
+    ]
+    scale = [[0, "#ffffff"], [0.33, "#ffffff"], [0.34, "#dedede"], [0.66, "#dedede"], [0.67, "#2166ac"], [1, "#2166ac"]]
     fig = go.Figure(
-        go.Heatmap(
-            z=c[outlets].values,
-            x=outlets,
-            y=ylab,
-            colorscale=[[0, "#f4f4f4"], [1, "#2166ac"]],
-            zmin=0,
-            zmax=1,
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            customdata=[["reports it" if v else "does not report it" for v in row] for row in c[outlets].values],
-            hovertemplate="%{y}<br>%{x} %{customdata}<extra></extra>",
+        _grid(
+            z.values, outlets, list(c["fact"]), scale, None,
+            "%{y}<br><b>%{x}</b>: %{customdata}", customdata=hover, showscale=False, zmin=-1.5, zmax=1.5,
         )
+    )  # fmt: skip
+    # No grid lines behind the cells: they would show through the gaps (and add colours to the PNG).
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 12}, showgrid=False)
+    fig.update_xaxes(
+        side="top",
+        tickfont={"size": 13},
+        tickvals=outlets,
+        ticktext=published_labels(data),
+        tickangle=0,
+        showgrid=False,
     )
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 11})
-    fig.update_xaxes(side="top")
-    fig = finish(
-        fig,
-        title,
-        source,
-        x_title="",
-        y_title="",
-        height=140 + 17 * len(c),
-        note="Blue: the outlet reports the fact (it holds an evidence snippet for it). Rows: most widely reported first.",
-    )
+    fig = _done(
+        fig, title, "Which of the coded events each article reports; outlets in order of publication, with their possible days", source,
+        140 + 18 * len(c),
+        "Blue: the article reports the event (it holds an evidence snippet for it). Grey: it does not. White: the event "
+        "happened after the article's<br>latest possible publication day (a scheduled event can be announced before). "
+        "Rows: most widely reported first.",
+    )  # fmt: skip
+    fig.update_layout(margin_t=fig.layout.margin.t + 18)  # two-line outlet labels
     return fig, c
 
 
@@ -137,22 +182,21 @@ def distinctive_chart(data: Data, d: pd.DataFrame, title: str, source: str):
                 text=[f"{a}/{b}" for a, b in zip(part["count_in_group"], part["count_in_rest"], strict=True)],
                 textposition="outside",
                 cliponaxis=False,
-                hovertemplate="%{y}: z = %{x:.2f}<extra></extra>",
+                customdata=part[["count_in_group", "count_in_rest"]],
+                hovertemplate=f"<b>{outlet}</b>: “%{{y}}”, z = %{{x:.2f}}<br>used %{{customdata[0]}} times in its"
+                " own words, %{customdata[1]} in the other articles<extra></extra>",
             ),
             row=k // cols + 1,
             col=k % cols + 1,
         )
-        fig.update_yaxes(autorange="reversed", row=k // cols + 1, col=k % cols + 1, tickfont={"size": 11})
+        fig.update_yaxes(autorange="reversed", row=k // cols + 1, col=k % cols + 1, tickfont={"size": 12})
         fig.update_xaxes(range=[0, d["z"].max() * 1.35], row=k // cols + 1, col=k % cols + 1)
-    fig = finish(
-        fig,
-        title,
-        source,
-        x_title="z",
-        y_title=None,
-        height=170 + 250 * rows,
-        note="Bar: z-score of the log-odds ratio (informative Dirichlet prior), a ranking, not a test. Label: count in this outlet / in the others.",
-    )
+    fig = _done(
+        fig, title, "Log-odds z-score of each term in the outlet's own words against the other articles", source,
+        170 + 250 * rows,
+        "Bar: z-score of the log-odds ratio (informative Dirichlet prior), a ranking, not a test. Label: count in this outlet / in the others.",
+        x_title="z", y_title=None,
+    )  # fmt: skip
     for ann in fig.layout.annotations[:-1]:
-        ann.font = {"size": 13}
+        ann.font = {"size": 14}
     return fig, d
