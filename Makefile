@@ -87,19 +87,28 @@ reproduce: $(STAMP)
 
 # Every step runs even when an earlier one fails (a lint error must not hide a failing
 # notebook); the summary names the failed steps and the exit status is non-zero.
+# The four steps run at once (issue 16): the unit tests and the notebooks spend much of
+# their time waiting on kernels and subprocesses, which the other steps fill. Each step's
+# output is kept and printed whole, in step order, as soon as that step and those before
+# it have ended.
 test: $(STAMP)
-	@failed=""; \
-	echo "==> [test 1/5] validating the data"; \
-	$(PY) -m iacc2016 validate || failed="$$failed validate"; \
-	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint, shellcheck and zizmor over .github/workflows; deptry; import layers"; \
+	@logs=$$(mktemp -d); trap 'rm -rf "$$logs"' EXIT; failed=""; \
+	echo "==> [test] steps 1 to 4 run at once; each step's output follows when it ends"; \
+	{ $(PY) -m iacc2016 validate; } >"$$logs/validate" 2>&1 & validate=$$!; \
 	{ $(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks) \
 	  && $(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks) \
 	  && $(LINT_WORKFLOWS) && $(LINT_DEPENDENCIES) \
-	  && { out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) || { echo "$$out"; false; }; }; } || failed="$$failed lint"; \
+	  && { out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) || { echo "$$out"; false; }; }; } >"$$logs/lint" 2>&1 & lint=$$!; \
+	{ $(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests; } >"$$logs/unit" 2>&1 & unit=$$!; \
+	{ $(MAKE) --no-print-directory nbval; } >"$$logs/nbval" 2>&1 & nbval=$$!; \
+	echo "==> [test 1/5] validating the data"; \
+	wait $$validate || failed="$$failed validate"; cat "$$logs/validate"; \
+	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint, shellcheck and zizmor over .github/workflows; deptry; import layers"; \
+	wait $$lint || failed="$$failed lint"; cat "$$logs/lint"; \
 	echo "==> [test 3/5] unit, data and repository tests ($(JOBS) workers)"; \
-	$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests || failed="$$failed unit"; \
+	wait $$unit || failed="$$failed unit"; cat "$$logs/unit"; \
 	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks ($(JOBS) workers)"; \
-	$(MAKE) --no-print-directory nbval || failed="$$failed nbval"; \
+	wait $$nbval || failed="$$failed nbval"; cat "$$logs/nbval"; \
 	echo "==> [test 5/5] summary"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
 	echo "make test: all steps passed"
