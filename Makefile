@@ -85,30 +85,35 @@ reproduce: $(STAMP)
 	@echo "==> [reproduce 5/5] carrying each notebook's .py source in and executing $(words $(NOTEBOOKS)) notebooks (in memory; every notebook and chart-data file is replaced together, only when all succeed)"
 	@$(PY) scripts/notebooks.py --sync $(NOTEBOOKS)
 
-# Every step runs even when an earlier one fails (a lint error must not hide a failing
-# notebook); the summary names the failed steps and the exit status is non-zero.
+# Every step runs even when another fails (a lint error must not hide a failing notebook);
+# the summary names the failed steps and the exit status is non-zero.
 # The four steps run at once (issue 16): the unit tests and the notebooks spend much of
 # their time waiting on kernels and subprocesses, which the other steps fill. Each step's
 # output is kept and printed whole, in step order, as soon as that step and those before
-# it have ended.
+# it have ended, with the step's own time (wall, and CPU of all its processes; `make bench`
+# reads these lines).
 test: $(STAMP)
 	@logs=$$(mktemp -d); trap 'rm -rf "$$logs"' EXIT; failed=""; \
-	echo "==> [test] steps 1 to 4 run at once; each step's output follows when it ends"; \
-	{ $(PY) -m iacc2016 validate; } >"$$logs/validate" 2>&1 & validate=$$!; \
-	{ $(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks) \
+	step_validate() { $(PY) -m iacc2016 validate; }; \
+	step_lint() { $(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks) \
 	  && $(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks) \
 	  && $(LINT_WORKFLOWS) && $(LINT_DEPENDENCIES) \
-	  && { out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) || { echo "$$out"; false; }; }; } >"$$logs/lint" 2>&1 & lint=$$!; \
-	{ $(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests; } >"$$logs/unit" 2>&1 & unit=$$!; \
-	{ $(MAKE) --no-print-directory nbval; } >"$$logs/nbval" 2>&1 & nbval=$$!; \
+	  && { out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) || { echo "$$out"; false; }; }; }; \
+	step_unit() { $(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests; }; \
+	step_nbval() { $(MAKE) --no-print-directory nbval; }; \
+	start() { ( set +e; TIMEFORMAT="%R s wall, %U s user + %S s system CPU"; \
+	  time "step_$$1" >"$$logs/$$1" 2>&1; status=$$?; exit $$status ) 2>"$$logs/$$1.time" & }; \
+	report() { wait "$$2" || failed="$$failed $$1"; cat "$$logs/$$1"; echo "    [$$1: $$(tail -n 1 "$$logs/$$1.time")]"; }; \
+	echo "==> [test] steps 1 to 4 run at once; each step's output follows when it ends"; \
+	start validate; validate=$$!; start lint; lint=$$!; start unit; unit=$$!; start nbval; nbval=$$!; \
 	echo "==> [test 1/5] validating the data"; \
-	wait $$validate || failed="$$failed validate"; cat "$$logs/validate"; \
+	report validate $$validate; \
 	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint, shellcheck and zizmor over .github/workflows; deptry; import layers"; \
-	wait $$lint || failed="$$failed lint"; cat "$$logs/lint"; \
+	report lint $$lint; \
 	echo "==> [test 3/5] unit, data and repository tests ($(JOBS) workers)"; \
-	wait $$unit || failed="$$failed unit"; cat "$$logs/unit"; \
+	report unit $$unit; \
 	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks ($(JOBS) workers)"; \
-	wait $$nbval || failed="$$failed nbval"; cat "$$logs/nbval"; \
+	report nbval $$nbval; \
 	echo "==> [test 5/5] summary"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
 	echo "make test: all steps passed"

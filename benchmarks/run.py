@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 PY = sys.executable
 from pipeline import export, machine, median_of, notebook_times, text_pipeline, validation_at_scale  # noqa: E402
+from suite import make_test, report, say_summary  # noqa: E402
 
 from iacc2016.settings import CHART_DATA_ENV, INTERACTIVE_RENDERER, RENDERER_ENV  # noqa: E402
 
@@ -104,16 +105,6 @@ def floor() -> float:
     return time.perf_counter() - start
 
 
-def make_test() -> float:
-    """The whole `make test`, warm (the environment exists), exactly as a user runs it."""
-    start = time.perf_counter()
-    result = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"bench: make test failed; fix it first\n{result.stdout[-2000:]}")
-    return elapsed
-
-
 def python_with_pandas() -> float:
     """A Python process importing pandas: what `make validate` pays before any work."""
     start = time.perf_counter()
@@ -169,19 +160,11 @@ def main() -> int:
         "",
     ]
     lines += machine()
-    lines += [
-        "",
-        "## make test",
-        "",
-        "| measure | seconds |",
-        "|---|---|",
-        f"| the whole `make test`, warm, one run | {whole:.1f} |",
-        f"| its floor: a Python with pandas ({validate_start:.1f}) + pytest start-up twice ({startup:.1f} each) "
-        f"+ a kernel with imports per notebook, 2 at a time ({floor_s:.1f}) | {whole_floor:.1f} |",
-        "",
-        f"make test / floor = **{whole / whole_floor:.2f}**. On a shared machine the load of other processes "
-        "inflates both; compare the ratio, not the seconds.",
-    ]
+    parts = (
+        f"a Python with pandas ({validate_start:.1f}) + pytest start-up twice ({startup:.1f} each) "
+        f"+ a kernel with imports per notebook, 2 at a time ({floor_s:.1f})"
+    )
+    lines += [""] + report(whole, whole_floor, parts)
     lines += [
         "",
         "## Notebook suite",
@@ -273,6 +256,7 @@ def main() -> int:
 
     write_text_atomic(out, "\n".join(lines))
     say(f"wrote {out.relative_to(ROOT)}")
+    say_summary(say, whole, whole_floor)
     return 0
 
 
