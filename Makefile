@@ -27,6 +27,9 @@ LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # notebooks out (loadfile); a notebook's cells never split. tests/test_regression_can_fail.py
 # reads this line, so the run it proves able to fail is this one.
 NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
+# `make nbval` alone shares the notebooks out to $(JOBS) workers; `make test` runs them in one
+# process beside the unit tests (which keep both cores busy), sparing two pytest start-ups.
+NBVAL_SPREAD ?= -n $(JOBS) --dist loadfile
 
 .PHONY: help reproduce test validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check venv
 
@@ -100,7 +103,7 @@ test: $(STAMP)
 	  && $(LINT_WORKFLOWS) && $(LINT_DEPENDENCIES) \
 	  && { out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) || { echo "$$out"; false; }; }; }; \
 	step_unit() { $(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests; }; \
-	step_nbval() { $(MAKE) --no-print-directory nbval; }; \
+	step_nbval() { $(MAKE) --no-print-directory nbval NBVAL_SPREAD="-p no:xdist"; }; \
 	start() { ( set +e; TIMEFORMAT="%R s wall, %U s user + %S s system CPU"; \
 	  time "step_$$1" >"$$logs/$$1" 2>&1; status=$$?; exit $$status ) 2>"$$logs/$$1.time" & }; \
 	report() { wait "$$2" || failed="$$failed $$1"; cat "$$logs/$$1"; echo "    [$$1: $$(tail -n 1 "$$logs/$$1.time")]"; }; \
@@ -112,7 +115,7 @@ test: $(STAMP)
 	report lint $$lint; \
 	echo "==> [test 3/5] unit, data and repository tests ($(JOBS) workers)"; \
 	report unit $$unit; \
-	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks ($(JOBS) workers)"; \
+	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks (one process, beside the unit tests)"; \
 	report nbval $$nbval; \
 	echo "==> [test 5/5] summary"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
@@ -133,7 +136,7 @@ sync: $(STAMP)
 # and must equal notebooks/chart-data byte for byte (and no committed file may be missing).
 nbval: $(STAMP)
 	@charts=$$(mktemp -d); trap 'rm -rf "$$charts"' EXIT; \
-	IACC_CHART_DATA_DIR=$$charts $(TEST_ENV) $(PY) -m pytest $(NBVAL_FLAGS) -n $(JOBS) --dist loadfile $(NOTEBOOKS) \
+	IACC_CHART_DATA_DIR=$$charts $(TEST_ENV) $(PY) -m pytest $(NBVAL_FLAGS) $(NBVAL_SPREAD) $(NOTEBOOKS) \
 	&& { diff -r "$$charts" notebooks/chart-data \
 	     || { echo "nbval: chart data differs from notebooks/chart-data; run make reproduce"; exit 1; }; }
 

@@ -42,7 +42,8 @@ def say(text):
 
 # ------------------------------------------------------------------------ notebook suite
 def nbval_suite() -> float:
-    """Exactly `make test` step 4 (the flags are defined once, in the Makefile)."""
+    """Exactly `make nbval` with 2 workers (the flags are defined once, in the Makefile); `make test`
+    runs the same line in one process, beside the unit tests."""
     with tempfile.TemporaryDirectory() as charts:
         start = time.perf_counter()
         result = subprocess.run(
@@ -171,7 +172,7 @@ def main() -> int:
         "",
         "| measure | seconds | runs |",
         "|---|---|---|",
-        f"| strict nbval over {len(NOTEBOOKS)} notebooks, 2 workers (`make test` step 4) | {suite:.1f} | {', '.join(f'{x:.1f}' for x in suite_runs)} |",
+        f"| strict nbval over {len(NOTEBOOKS)} notebooks, 2 workers (`make nbval`) | {suite:.1f} | {', '.join(f'{x:.1f}' for x in suite_runs)} |",
         f"| floor: start a kernel and import what the notebooks import, once per notebook, 2 at a time | {floor_s:.1f} | {', '.join(f'{x:.1f}' for x in floor_runs)} |",
         f"| pytest start-up and collection of the notebooks, no cell run | {startup:.1f} | |",
         f"| the notebooks' own execution, summed (see below) and halved for 2 workers | {work / 2:.1f} | |",
