@@ -27,6 +27,9 @@ LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # notebooks out (loadfile); a notebook's cells never split. tests/test_regression_can_fail.py
 # reads this line, so the run it proves able to fail is this one.
 NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
+# `make nbval` alone shares the notebooks out to $(JOBS) workers; `make test` runs them in one
+# process beside the unit tests (which keep both cores busy), sparing two pytest start-ups.
+NBVAL_SPREAD ?= -n $(JOBS) --dist loadfile
 
 .PHONY: help reproduce test validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check offline-check venv
 
@@ -86,21 +89,35 @@ reproduce: $(STAMP)
 	@echo "==> [reproduce 5/5] carrying each notebook's .py source in and executing $(words $(NOTEBOOKS)) notebooks (in memory; every notebook and chart-data file is replaced together, only when all succeed)"
 	@$(PY) scripts/notebooks.py --sync $(NOTEBOOKS)
 
-# Every step runs even when an earlier one fails (a lint error must not hide a failing
-# notebook); the summary names the failed steps and the exit status is non-zero.
+# Every step runs even when another fails (a lint error must not hide a failing notebook);
+# the summary names the failed steps and the exit status is non-zero.
+# The four steps run at once (issue 16): the unit tests and the notebooks spend much of
+# their time waiting on kernels and subprocesses, which the other steps fill. Each step's
+# output is kept and printed whole, in step order, as soon as that step and those before
+# it have ended, with the step's own time (wall, and CPU of all its processes; `make bench`
+# reads these lines).
 test: $(STAMP)
-	@failed=""; \
-	echo "==> [test 1/5] validating the data"; \
-	$(PY) -m iacc2016 validate || failed="$$failed validate"; \
-	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint, shellcheck and zizmor over .github/workflows; deptry; import layers"; \
-	{ $(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks) \
+	@logs=$$(mktemp -d); trap 'rm -rf "$$logs"' EXIT; failed=""; \
+	step_validate() { $(PY) -m iacc2016 validate; }; \
+	step_lint() { $(VENV)/bin/ruff check --quiet src tests scripts notebooks conftest.py $(wildcard benchmarks) \
 	  && $(VENV)/bin/ruff format --quiet --check src tests scripts conftest.py $(wildcard benchmarks) \
 	  && $(LINT_WORKFLOWS) && $(LINT_DEPENDENCIES) \
-	  && { out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) || { echo "$$out"; false; }; }; } || failed="$$failed lint"; \
+	  && { out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) || { echo "$$out"; false; }; }; }; \
+	step_unit() { $(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests; }; \
+	step_nbval() { $(MAKE) --no-print-directory nbval NBVAL_SPREAD="-p no:xdist"; }; \
+	start() { ( set +e; TIMEFORMAT="%R s wall, %U s user + %S s system CPU"; \
+	  time "step_$$1" >"$$logs/$$1" 2>&1; status=$$?; exit $$status ) 2>"$$logs/$$1.time" & }; \
+	report() { wait "$$2" || failed="$$failed $$1"; cat "$$logs/$$1"; echo "    [$$1: $$(tail -n 1 "$$logs/$$1.time")]"; }; \
+	echo "==> [test] steps 1 to 4 run at once; each step's output follows when it ends"; \
+	start validate; validate=$$!; start lint; lint=$$!; start unit; unit=$$!; start nbval; nbval=$$!; \
+	echo "==> [test 1/5] validating the data"; \
+	report validate $$validate; \
+	echo "==> [test 2/5] lint: ruff over src, tests and the notebooks' code; actionlint, shellcheck and zizmor over .github/workflows; deptry; import layers"; \
+	report lint $$lint; \
 	echo "==> [test 3/5] unit, data and repository tests ($(JOBS) workers)"; \
-	$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) tests || failed="$$failed unit"; \
-	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks ($(JOBS) workers)"; \
-	$(MAKE) --no-print-directory nbval || failed="$$failed nbval"; \
+	report unit $$unit; \
+	echo "==> [test 4/5] notebooks: strict nbval over $(words $(NOTEBOOKS)) notebooks (one process, beside the unit tests)"; \
+	report nbval $$nbval; \
 	echo "==> [test 5/5] summary"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
 	echo "make test: all steps passed"
@@ -120,7 +137,7 @@ sync: $(STAMP)
 # and must equal notebooks/chart-data byte for byte (and no committed file may be missing).
 nbval: $(STAMP)
 	@charts=$$(mktemp -d); trap 'rm -rf "$$charts"' EXIT; \
-	IACC_CHART_DATA_DIR=$$charts $(TEST_ENV) $(PY) -m pytest $(NBVAL_FLAGS) -n $(JOBS) --dist loadfile $(NOTEBOOKS) \
+	IACC_CHART_DATA_DIR=$$charts $(TEST_ENV) $(PY) -m pytest $(NBVAL_FLAGS) $(NBVAL_SPREAD) $(NOTEBOOKS) \
 	&& { diff -r "$$charts" notebooks/chart-data \
 	     || { echo "nbval: chart data differs from notebooks/chart-data; run make reproduce"; exit 1; }; }
 

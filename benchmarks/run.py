@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 PY = sys.executable
 from pipeline import export, machine, median_of, notebook_times, text_pipeline, validation_at_scale  # noqa: E402
+from suite import make_test, report, say_summary  # noqa: E402
 
 from iacc2016.settings import CHART_DATA_ENV, INTERACTIVE_RENDERER, RENDERER_ENV  # noqa: E402
 
@@ -41,7 +42,8 @@ def say(text):
 
 # ------------------------------------------------------------------------ notebook suite
 def nbval_suite() -> float:
-    """Exactly `make test` step 4 (the flags are defined once, in the Makefile)."""
+    """Exactly `make nbval` with 2 workers (the flags are defined once, in the Makefile); `make test`
+    runs the same line in one process, beside the unit tests."""
     with tempfile.TemporaryDirectory() as charts:
         start = time.perf_counter()
         result = subprocess.run(
@@ -104,16 +106,6 @@ def floor() -> float:
     return time.perf_counter() - start
 
 
-def make_test() -> float:
-    """The whole `make test`, warm (the environment exists), exactly as a user runs it."""
-    start = time.perf_counter()
-    result = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"bench: make test failed; fix it first\n{result.stdout[-2000:]}")
-    return elapsed
-
-
 def python_with_pandas() -> float:
     """A Python process importing pandas: what `make validate` pays before any work."""
     start = time.perf_counter()
@@ -170,26 +162,18 @@ def main() -> int:
         "",
     ]
     lines += machine()
-    lines += [
-        "",
-        "## make test",
-        "",
-        "| measure | seconds |",
-        "|---|---|",
-        f"| the whole `make test`, warm, one run | {whole:.1f} |",
-        f"| its floor: a Python with pandas ({validate_start:.1f}) + pytest start-up twice ({startup:.1f} each) "
-        f"+ a kernel with imports per notebook, 2 at a time ({floor_s:.1f}) | {whole_floor:.1f} |",
-        "",
-        f"make test / floor = **{whole / whole_floor:.2f}**. On a shared machine the load of other processes "
-        "inflates both; compare the ratio, not the seconds.",
-    ]
+    parts = (
+        f"a Python with pandas ({validate_start:.1f}) + pytest start-up twice ({startup:.1f} each) "
+        f"+ a kernel with imports per notebook, 2 at a time ({floor_s:.1f})"
+    )
+    lines += [""] + report(whole, whole_floor, parts)
     lines += [
         "",
         "## Notebook suite",
         "",
         "| measure | seconds | runs |",
         "|---|---|---|",
-        f"| strict nbval over {len(NOTEBOOKS)} notebooks, 2 workers (`make test` step 4) | {suite:.1f} | {', '.join(f'{x:.1f}' for x in suite_runs)} |",
+        f"| strict nbval over {len(NOTEBOOKS)} notebooks, 2 workers (`make nbval`) | {suite:.1f} | {', '.join(f'{x:.1f}' for x in suite_runs)} |",
         f"| floor: start a kernel and import what the notebooks import, once per notebook, 2 at a time | {floor_s:.1f} | {', '.join(f'{x:.1f}' for x in floor_runs)} |",
         f"| pytest start-up and collection of the notebooks, no cell run | {startup:.1f} | |",
         f"| the notebooks' own execution, summed (see below) and halved for 2 workers | {work / 2:.1f} | |",
@@ -274,6 +258,7 @@ def main() -> int:
 
     write_text_atomic(out, "\n".join(lines))
     say(f"wrote {out.relative_to(ROOT)}")
+    say_summary(say, whole, whole_floor)
     return 0
 
 

@@ -173,7 +173,8 @@ def test_features_killed_or_interrupted_at_a_random_moment(data_copy, articles_d
     state = {p.name: p.read_bytes() for p in derived.glob("*.csv")}
     assert state in (old, new), "a mismatched pair of derived files"
     assert not list(data_copy.rglob(f"*{atomic.TEMP_SUFFIX}"))
-    rerun = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    # The next run, in process (the killed one above is the real command line).
+    rerun = run_cli("features", env={DATA_ENV: str(data_copy), ARTICLES_ENV: str(articles_dir)})
     assert rerun.returncode == 0, rerun.stderr
     assert {p.name: p.read_bytes() for p in derived.glob("*.csv")} == new
     shutil.rmtree(data_copy)

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import jupytext
 import nbformat
 import pytest
 import yaml
@@ -25,7 +24,11 @@ DEPTRY = BIN / "deptry"
 
 def out_of_sync(notebook: Path) -> str | None:
     """None when the .ipynb holds exactly the cells of its jupytext .py twin; else what
-    differs. (`make reproduce` syncs with `jupytext --update --to ipynb`.)"""
+    differs. (`make reproduce` syncs with `jupytext --update --to ipynb`.) jupytext is
+    imported here, not at the top: every test worker collects this file, and only a worker
+    that runs a sync check pays for the import."""
+    import jupytext
+
     py = Path(notebook).with_suffix(".py")
     if not py.exists():
         return f"{py.name} is missing"
