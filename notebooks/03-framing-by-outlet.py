@@ -98,6 +98,13 @@ voice.pivot(index="outlet", columns="side", values=["passages", "words"]).loc[da
 first
 
 # %% [markdown]
+# What the quoted passages are about (each passage coded with one topic in `quotes.csv`),
+# passages by outlet:
+
+# %%
+framing.quote_topics(data)
+
+# %% [markdown]
 # ## Labels: how each outlet describes the actors
 #
 # From `labels.csv`: the descriptive phrases each outlet attaches, in its own voice, to the

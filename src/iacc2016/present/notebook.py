@@ -79,10 +79,15 @@ def article_name(row) -> str:
 def sources(data: Data) -> None:
     """The articles this notebook rests on, each linked (the list every notebook ends with)."""
     s = data.sources.sort_values(["published_start", "published_end", "outlet"])
-    lines = ["## Sources", "", "The articles, in order of publication (dates as inferred from each text):", ""]
+    basis = set(s["published_basis"])
+    how = {"inferred": "dates as inferred from each text", "stated": "dates as printed in each article"}
+    how = how[basis.pop()] if len(basis) == 1 else "dates as printed in each article, or inferred where marked"
+    lines = ["## Sources", "", f"The articles, in order of publication ({how}):", ""]
     for row in s.itertuples():
         name = article_name(row).replace("[", "(").replace("]", ")")
         when = fmt_interval(row.published_start, row.published_end)
+        if how.endswith("where marked") and row.published_basis == "inferred":
+            when += " (inferred)"
         link = f"[{name}]({row.url})" if isinstance(row.url, str) and row.url else name
         lines.append(f"- {row.outlet}, {when}: {link}")
     md("\n".join(lines))
