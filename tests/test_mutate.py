@@ -148,6 +148,17 @@ def test_the_report_fails_on_undeclared_unnoticed_and_on_untrue_declarations(cap
     assert "unnoticed and not declared provenance-only: t.dead" in capsys.readouterr().out
 
 
+def test_without_the_articles_only_what_they_alone_check_is_left_unjudged(capsys):
+    results = [[_verdict("evidence.snippet", None)], [_verdict("t.dead", None)]]
+    assert mutate._report(results, {}, with_articles=True) == [
+        "evidence.snippet: nothing notices its edits (one word), and it is not declared provenance-only",
+        "t.dead: nothing notices its edits (one word), and it is not declared provenance-only",
+    ]
+    failures = mutate._report(results, {}, with_articles=False)
+    assert failures == ["t.dead: nothing notices its edits (one word), and it is not declared provenance-only"]
+    assert "not judged (only the checks against the absent articles could notice it)" in capsys.readouterr().out
+
+
 def _check(data: Path, *only: str) -> subprocess.CompletedProcess:
     args = [sys.executable, str(ROOT / "scripts" / "mutate.py"), "--data", str(data), "--jobs", "1"]
     args += [a for o in only for a in ("--only", o)] + ["--notebooks", "05-against-the-record"]
