@@ -62,6 +62,16 @@ def provenance_only(package: Package) -> dict[tuple[str, str], str]:
     return out
 
 
+def _raw_field(package: Package, resource: str, field: str) -> dict:
+    """A field's object in the descriptor as written (custom properties included)."""
+    for r in package.descriptor.get("resources", []):
+        if r.get("name") == resource:
+            for f in r.get("schema", {}).get("fields", []):
+                if f.get("name") == field:
+                    return f
+    return {}
+
+
 def render(package: Package) -> str:
     d = package.descriptor
     licence = ", ".join(f"[{x.get('title', x['name'])}]({x.get('path', '')})" for x in d.get("licenses", []))
@@ -93,6 +103,10 @@ def render(package: Package) -> str:
             if f.enum:
                 notes.append("one of the codes below")
             extra = f" ({'; '.join(notes)})" if notes else ""
+            kinds = _raw_field(package, r.name, f.name).get("targetKinds")
+            if kinds:
+                pairs = "; ".join(f"`{a}`: {' or '.join(k)}" for a, k in kinds.items())
+                extra += f" For these actions the target must be of the kind given (members.kind): {pairs}."
             if (r.name, f.name) in kept:
                 extra += f" *Kept for provenance only:* {kept[(r.name, f.name)]}"
             desc = (f.description + extra).replace("|", "\\|")

@@ -10,8 +10,9 @@ one-cell edit that nothing else noticed (`make mutate`). Registered with `rules.
 - a figure is self-reported exactly when its claimant is its subject or part of it, and
   its unit is the one its words give ('$' for US dollars, 'yuan', 'years');
 - a quotation's `speaker` names the member in `speaker_member_id` (its name or an alias);
-- an event's target is not its actor, and is of a kind its action can take (one joins,
-  leaves or objects to an association; one appoints or announces a person);
+- an event's target is not its actor, and is of a kind its action can take (the
+  descriptor's `targetKinds` on events.target_id: one joins, leaves or objects to an
+  association; one appoints or announces a person);
 - an event on which the sources disagree has evidence from two articles at least.
 """
 
@@ -22,17 +23,6 @@ import pandas as pd
 from .problems import Problem
 from .rules import rule
 from .schema import Package
-
-# What an action's target must be (members.kind), for the actions whose target is plain.
-TARGET_KINDS = {
-    "join": ("association",),
-    "leave": ("association",),
-    "decline_to_join": ("association",),
-    "object": ("association",),
-    "withdraw": ("association",),
-    "appoint": ("person",),
-    "announce_speaker": ("person",),
-}
 
 INTERVALS = (
     ("events", "events.csv", "date_start", "date_end", "date_precision"),
@@ -103,7 +93,8 @@ def coding_agreement(package: Package, tables: dict[str, pd.DataFrame]) -> list[
     if "figures" in tables:
         out += _figure_problems(tables["figures"], parent)
     if "events" in tables:
-        out += _event_problems(tables["events"], m["kind"].to_dict(), tables.get("evidence"))
+        kinds = target_kinds(package)
+        out += _event_problems(tables["events"], m["kind"].to_dict(), kinds, tables.get("evidence"))
     if "quotes" in tables:
         names = {
             mid: [n.lower() for n in [name, *(aliases.split("|") if pd.notna(aliases) else [])] if n.strip()]
@@ -155,7 +146,19 @@ def _figure_problems(figures: pd.DataFrame, parent: dict) -> list[Problem]:
     return out
 
 
-def _event_problems(events: pd.DataFrame, kind: dict, evidence: pd.DataFrame | None) -> list[Problem]:
+def target_kinds(package: Package) -> dict[str, tuple[str, ...]]:
+    """action -> the member kinds its target may have (events.target_id's `targetKinds`)."""
+    for r in package.descriptor.get("resources", []):
+        if r.get("name") == "events":
+            for f in r.get("schema", {}).get("fields", []):
+                if f.get("name") == "target_id":
+                    return {action: tuple(kinds) for action, kinds in f.get("targetKinds", {}).items()}
+    return {}
+
+
+def _event_problems(
+    events: pd.DataFrame, kind: dict, target_kinds: dict, evidence: pd.DataFrame | None
+) -> list[Problem]:
     out = []
     if evidence is not None:
         ev = evidence[evidence["record_table"] == "events"]
@@ -163,7 +166,7 @@ def _event_problems(events: pd.DataFrame, kind: dict, evidence: pd.DataFrame | N
     for i, r in enumerate(events.itertuples(index=False)):
         if pd.notna(r.target_id) and r.target_id == r.actor_id:
             out.append(Problem("events.csv", i + 2, "target_id", "is the event's own actor"))
-        allowed = TARGET_KINDS.get(r.action)
+        allowed = target_kinds.get(r.action)
         if allowed and pd.notna(r.target_id) and r.target_id in kind and kind[r.target_id] not in allowed:
             out.append(
                 Problem(

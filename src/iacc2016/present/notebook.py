@@ -79,9 +79,11 @@ def article_name(row) -> str:
 def sources(data: Data) -> None:
     """The articles this notebook rests on, each linked (the list every notebook ends with)."""
     s = data.sources.sort_values(["published_start", "published_end", "outlet"])
-    basis = set(s["published_basis"])
-    how = {"inferred": "dates as inferred from each text", "stated": "dates as printed in each article"}
-    how = how[basis.pop()] if len(basis) == 1 else "dates as printed in each article, or inferred where marked"
+    inferred = s["published_basis"] == "inferred"
+    if inferred.all():
+        how = "dates as inferred from each text"
+    else:
+        how = "dates as printed in each article" + (", or inferred where marked" if inferred.any() else "")
     lines = ["## Sources", "", f"The articles, in order of publication ({how}):", ""]
     for row in s.itertuples():
         name = article_name(row).replace("[", "(").replace("]", ")")
