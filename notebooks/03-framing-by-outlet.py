@@ -40,6 +40,13 @@ framing.voice_table(data)
 framing.first_voice(data)
 
 # %% [markdown]
+# What the quoted passages are about (each passage coded with one topic in `quotes.csv`),
+# passages by outlet:
+
+# %%
+framing.quote_topics(data)
+
+# %% [markdown]
 # ## Labels: how each outlet describes the actors
 #
 # The descriptive phrases each outlet attaches, in its own voice, to the main actors.

@@ -35,6 +35,10 @@ themselves are not ours to license and are not in this repository.
   `evidence.csv` holding a verbatim snippet (at most 40 words) of an article that reports it.
   `make validate` checks each snippet and quotation against the article texts when the
   article folder is present.
+- **Provenance only.** A column whose definition ends *Kept for provenance only* feeds no
+  notebook, and no rule can tell a plausible edit of it; it is kept so that a reader can
+  trace how a row was made. `make mutate` edits every column and fails on any other
+  column whose edit nothing notices.
 - **How the tables link.** `sources` (articles) ← `evidence`, `quotes`, `page_furniture`,
   and every other table's `source_id`; `members` ← `events.actor_id`/`target_id`,
   `figures.claimant_id`/`subject_id`, `quotes.speaker_member_id`; `evidence.record_id`
@@ -42,10 +46,37 @@ themselves are not ours to license and are not in this repository.
 """
 
 
+PROVENANCE = "provenanceOnly"
+
+
+def provenance_only(package: Package) -> dict[tuple[str, str], str]:
+    """(table, column) -> why it is kept, for each column the descriptor declares as kept
+    for provenance only (the field property `provenanceOnly`, holding the reason): no
+    notebook shows it and no rule can tell a plausible edit of it (`make mutate`)."""
+    out = {}
+    for r in package.descriptor.get("resources", []):
+        for f in r.get("schema", {}).get("fields", []):
+            reason = f.get(PROVENANCE)
+            if isinstance(reason, str) and reason.strip():
+                out[(r["name"], f["name"])] = reason.strip()
+    return out
+
+
+def _raw_field(package: Package, resource: str, field: str) -> dict:
+    """A field's object in the descriptor as written (custom properties included)."""
+    for r in package.descriptor.get("resources", []):
+        if r.get("name") == resource:
+            for f in r.get("schema", {}).get("fields", []):
+                if f.get("name") == field:
+                    return f
+    return {}
+
+
 def render(package: Package) -> str:
     d = package.descriptor
     licence = ", ".join(f"[{x.get('title', x['name'])}]({x.get('path', '')})" for x in d.get("licenses", []))
     parts = [INTRO.format(description=d.get("description", ""), licence=licence)]
+    kept = provenance_only(package)
     parts.append("## Tables\n")
     for r in package.resources:
         parts.append(f"- [`{r.path}`](#{_anchor(r.path)}): {r.title}")
@@ -72,6 +103,12 @@ def render(package: Package) -> str:
             if f.enum:
                 notes.append("one of the codes below")
             extra = f" ({'; '.join(notes)})" if notes else ""
+            kinds = _raw_field(package, r.name, f.name).get("targetKinds")
+            if kinds:
+                pairs = "; ".join(f"`{a}`: {' or '.join(k)}" for a, k in kinds.items())
+                extra += f" For these actions the target must be of the kind given (members.kind): {pairs}."
+            if (r.name, f.name) in kept:
+                extra += f" *Kept for provenance only:* {kept[(r.name, f.name)]}"
             desc = (f.description + extra).replace("|", "\\|")
             parts.append(f"| `{f.name}` | {f.type} | {'yes' if f.required else 'no'} | {desc} |")
         parts.append("")

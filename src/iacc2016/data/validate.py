@@ -46,8 +46,10 @@ def article_problems(tables: dict[str, pd.DataFrame], folder: Path, data_dir: Pa
         row, art = i + 2, articles.get(r.source_id)
         if art is None:
             continue
-        if pd.notna(r.headline) and r.headline not in art.raw:
-            out.append(Problem("sources.csv", row, "headline", "is not printed in the article file"))
+        for column in ("headline", "author"):
+            value = getattr(r, column)
+            if pd.notna(value) and value not in art.raw:
+                out.append(Problem("sources.csv", row, column, "is not printed in the article file"))
     if measured is not None:
         for i, r in enumerate(tables["sources_text"].itertuples(index=False)):
             row, art = i + 2, articles.get(r.source_id)
@@ -93,6 +95,25 @@ def article_problems(tables: dict[str, pd.DataFrame], folder: Path, data_dir: Pa
                     )
                 )
     out += _quote_order_problems(tables["quotes"], articles)
+    out += _quote_kind_problems(tables["quotes"], articles)
+    return out
+
+
+OPENING_QUOTES = "\u201c\"\u2018'"
+
+
+def _quote_kind_problems(quotes: pd.DataFrame, articles: dict[str, Article]) -> list[Problem]:
+    """A `direct` quotation opens with a quotation mark in its article; a `paraphrase` does not."""
+    out = []
+    for i, r in enumerate(quotes.itertuples(index=False)):
+        art = articles.get(r.source_id)
+        at = art.normalized.find(r.text) if art is not None else -1
+        if at < 0 or r.kind not in ("direct", "paraphrase"):
+            continue
+        quoted = at > 0 and art.normalized[at - 1] in OPENING_QUOTES
+        if quoted != (r.kind == "direct"):
+            why = "is not opened by a quotation mark" if quoted is False else "is opened by a quotation mark"
+            out.append(Problem("quotes.csv", i + 2, "kind", f"is {r.kind!r} but the passage {why} in the article"))
     return out
 
 

@@ -40,6 +40,16 @@ def first_voice(data: Data) -> pd.DataFrame:
     )
 
 
+def quote_topics(data: Data) -> pd.DataFrame:
+    """Topics x outlets: how many quoted or paraphrased passages each outlet gives to each
+    topic (the codebook's order; an outlet without coded quotes shows zeros)."""
+    q = data.quotes.assign(outlet=_outlet(data, data.quotes))
+    grid = pd.crosstab(q["topic"], q["outlet"])
+    grid = grid.reindex(index=data.package.codes("quotes", "topic"), columns=data.outlet_order(), fill_value=0)
+    grid.index.name, grid.columns.name = "topic", None
+    return grid
+
+
 # ------------------------------------------------------------------------------ labels
 def labels_side_by_side(data: Data, targets: list[str]) -> pd.DataFrame:
     """Actors x outlets: the phrases each outlet attaches to each actor."""

@@ -86,10 +86,17 @@ def article_name(row) -> str:
 def sources(data: Data) -> None:
     """The articles this notebook rests on, each linked (the list every notebook ends with)."""
     s = data.sources.sort_values(["published_start", "published_end", "outlet"])
-    lines = ["## Sources", "", "The articles, in order of publication (dates as inferred from each text):", ""]
+    inferred = s["published_basis"] == "inferred"
+    if inferred.all():
+        how = "dates as inferred from each text"
+    else:
+        how = "dates as printed in each article" + (", or inferred where marked" if inferred.any() else "")
+    lines = ["## Sources", "", f"The articles, in order of publication ({how}):", ""]
     for row in s.itertuples():
         name = esc(article_name(row))
         when = fmt_interval(row.published_start, row.published_end)
+        if how.endswith("where marked") and row.published_basis == "inferred":
+            when += " (inferred)"
         link = f"[{name}]({row.url})" if isinstance(row.url, str) and row.url else name
         lines.append(f"- {esc(row.outlet)}, {when}: {link}")
     md("\n".join(lines))
