@@ -31,8 +31,8 @@ nb.md(disagreements.summary(data, claims))
 # Each row is a point several articles report; each cell is what that outlet says (blank:
 # it does not report the point). The upper panel holds the differences of substance
 # (contradictions, then characterisations); the lower one the differences of wording,
-# spelling or punctuation, of precision only, and agreement. Hover over a cell for the
-# article's own words.
+# spelling or punctuation, of precision only, of publication day only (a count that rose
+# between articles), and agreement. Hover over a cell for the article's own words.
 #
 # The verdicts read each article's words at face value. The date intervals in [Who left,
 # and when](01-who-left-and-when.ipynb) use only the bounds the texts make firm, so they

@@ -116,7 +116,8 @@ nb.check(
 nb.md(record.articles_md(data))
 
 # %% [markdown]
-# The public-record documents the checks cite (not from the articles):
+# The public-record documents the checks cite (not from the articles). A title in square
+# brackets is our description of a document whose copy shows no headline:
 
 # %%
 nb.md(record.cited_documents_md(data))

@@ -42,11 +42,15 @@ def test_coverage_spread():
 
 
 def test_reading_counts_every_reading_present():
-    reading = {"contradicts": "substance", "spelling": "wording", "vaguer": "precision", "agree": "same"}
-    verdicts = pd.Series(["vaguer", "spelling", "vaguer", "contradicts", "vaguer"])
+    reading = {
+        "contradicts": "substance", "spelling": "wording", "vaguer": "precision", "later": "timing", "agree": "same",
+    }  # fmt: skip
+    verdicts = pd.Series(["vaguer", "spelling", "vaguer", "contradicts", "vaguer", "later"])
     # vaguer three times -> precision 3; spelling once -> wording 1; contradicts once ->
-    # substance 1; nothing reads 'same' -> 0.
-    assert overview.reading_counts(verdicts, reading) == {"substance": 1, "wording": 1, "precision": 3, "same": 0}
+    # substance 1; later once -> timing 1; nothing reads 'same' -> 0.
+    assert overview.reading_counts(verdicts, reading) == {
+        "substance": 1, "wording": 1, "precision": 3, "timing": 1, "same": 0,
+    }  # fmt: skip
 
 
 def test_reading_counts_refuses_a_verdict_without_a_reading():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-READINGS = ("substance", "wording", "precision", "same")
+READINGS = ("substance", "wording", "precision", "timing", "same")
 
 
 def dating(events: pd.DataFrame) -> dict[str, int]:
@@ -44,7 +44,7 @@ def coverage_spread(outlets_reporting: pd.Series, n_outlets: int) -> dict[str, i
 
 def reading_counts(verdicts: pd.Series, reading: dict[str, str]) -> dict[str, int]:
     """How many shared points (one verdict each) fall in each reading of their verdict
-    (the codebook's `reading`: substance, wording, precision, same); every reading is
+    (the codebook's `reading`: substance, wording, precision, timing, same); every reading is
     present, zero where none. A verdict without a reading raises: it would go uncounted."""
     unread = sorted(set(verdicts) - set(reading))
     if unread:

@@ -56,7 +56,7 @@ def verdict_colors(t: Tables) -> dict[str, str]:
 
 
 def verdict_reading(t: Tables) -> dict[str, str]:
-    """verdict -> 'substance', 'wording', 'precision' or 'same' (the codebook's `reading`)."""
+    """verdict -> 'substance', 'wording', 'precision', 'timing' or 'same' (the codebook's `reading`)."""
     return t.package.code_property(*VERDICT, "reading")
 
 

@@ -37,9 +37,10 @@ def summary(data: Data, table: pd.DataFrame) -> str:
         f"- The articles share **{len(table)}** points that can be set side by side. "
         f"**{n['substance']}** differ in substance: **{contradict}** "
         f"{'is an outright contradiction' if contradict == 1 else 'are outright contradictions'}, and "
-        f"**{n['substance'] - contradict}** describe the point in ways that imply different things (emphasis, "
-        f"reasons, or the state of things on a different date); **{n['wording']}** differ only in wording, "
-        f"spelling or punctuation; **{n['precision']}** differ only in precision (compatible, some vaguer); "
+        f"**{n['substance'] - contradict}** describe the point in ways that imply different things (emphasis "
+        f"or reasons); **{n['wording']}** differ only in wording, spelling or punctuation; **{n['precision']}** "
+        f"differ only in precision (compatible, some vaguer); **{n['timing']}** only because the articles were "
+        f"written on different days (each true as of its own); "
         f"**{n['same']}** read the same.",
     ]
     for v in verdict_order(data):
@@ -162,7 +163,7 @@ def grid_chart(data: Data, title: str, source: str):
         rows=2, cols=1, row_heights=heights, vertical_spacing=110 / (sum(heights) + 110),
         subplot_titles=[
             f"Differences of substance: contradictions and characterisations ({plural(counts[0], 'point', 'points')})",
-            f"Differences of wording or spelling, or of precision only, and agreement ({plural(counts[1], 'point', 'points')})",
+            f"Differences of wording or spelling, of precision or publication day only, and agreement ({plural(counts[1], 'point', 'points')})",
         ],
     )  # fmt: skip
     for k, (heat, _) in enumerate(panels):

@@ -68,7 +68,8 @@ def findings(data: Data) -> str:
             "[How the framing differs by outlet](03-framing-by-outlet.ipynb)",
             f"- **Disagreements.** Of {n_points} points the articles share, "
             f"**{reading['substance']}** differ in substance; {reading['wording']} differ only in wording or spelling, "
-            f"{reading['precision']} only in precision, and {reading['same']} {'agrees' if reading['same'] == 1 else 'agree'}. "
+            f"{reading['precision']} only in precision, {reading['timing']} only because the articles were written on "
+            f"different days, and {reading['same']} {'agrees' if reading['same'] == 1 else 'agree'}. "
             "[Where the outlets disagree](04-where-outlets-disagree.ipynb)",
             f"- **Against the public record** (not from the articles). Of {checked['checks']} statements checked "
             f"against releases, wire reports and other public documents, **{checked['held']}** held up in full and "
