@@ -254,8 +254,8 @@ def findings(data: Data) -> str:
     c = a.frame_contrasts(frame_profiles(data))
     names = {k: v.lower() for k, v in data.codebook("frame_codebook", "frame").items()}
     frames_line = (
-        f"- **Frames.** The {names[c['most_used']]} frame is the most used (coded in {_pct(c['most_used_min'])} to "
-        f"{_pct(c['most_used_max'])} of its items across outlets); the {names[c['most_varied']]} frame varies most, "
+        f"- **Frames.** The {names[c['most_used']]} frame is the most used ({_pct(c['most_used_min'])} to "
+        f"{_pct(c['most_used_max'])} of its questions answered yes, depending on the outlet); the {names[c['most_varied']]} frame varies most, "
         f"from {_pct(c['varied_min'])} ({c['varied_min_outlet']}) to {_pct(c['varied_max'])} ({c['varied_max_outlet']})."
     )
     grid = a.coverage(data.evidence, data.events, data.outlet_of(), data.outlet_order())

@@ -92,7 +92,7 @@ def departures_chart(data: Data, title: str, source: str):
         height=380,
         subtitle="The days on which each brand may have left, counted from the admission",
         note="Each hatched bar spans every day on which the departure may have happened (from the articles).<br>"
-        "Open circle or thin line: the date a public document gives (not from the articles).",
+        "Open circle or thin line: the date a public document gives (not from the articles); a circle sits at the middle of its day.",
     )
     chart_data = dep[
         ["who left", "date_start", "date_end", "days after admission (earliest)", "days after admission (latest)"]
@@ -119,6 +119,9 @@ def show_departures(data: Data, name: str) -> None:
     else:
         title = f"{n['left_by_suspension']} of {n['departures']} departures had certainly happened by the suspension"
     fig, chart_data = departures_chart(
-        data, title=title, source=data.source_line("events") + "; record dates: data/record_checks.csv"
+        data,
+        title=title,
+        source=data.source_line("events")
+        + "<br>Record dates: public documents, not from the articles (see Against the record)",
     )
     show(fig, name, chart_data)
