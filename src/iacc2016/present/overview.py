@@ -75,7 +75,8 @@ def findings(data: Data) -> str:
             f"against releases, wire reports and other public documents, **{checked['held']}** held up in full, "
             f"{checked['partly']} in part and **{checked['contradicted']}** are contradicted; for {checked['not_found']} "
             f"nothing was found either way. For {dates['contained']} of {dates['checks']} happenings "
-            "whose day the record gives, the interval inferred from the articles alone contains it. The record "
+            f"whose day the record gives, the interval inferred from the articles alone contains it. "
+            f"{story.record_spans_partly_outside(data)} The record "
             f"contradicts these statements: {record.contradicted_statements(data)}. "
             f"It also adds what none of the articles says about the suspension. {record.suspension_context(data)} "
             "[Against the record](05-against-the-record.ipynb)",

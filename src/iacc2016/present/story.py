@@ -173,3 +173,19 @@ def crisis_frame(data: Data) -> pd.DataFrame:
     """The events of the lead timeline: a week before the admission to the conference's end."""
     adm, conf = admission(data), conference(data)
     return timeline_frame(data, start=adm["date_start"] - DAY * 7, end=conf["date_end"])
+
+
+def record_spans_partly_outside(data: Data) -> str:
+    """The record dates (not from the articles) of the timeline's happenings that our
+    interval does not wholly hold, in one clause for 00 and 05: '2 more happenings of the
+    timeline, for which the record gives a span partly outside our interval: ...'."""
+    fits = record_fit(data)
+    off = fits[fits["fit"] != "inside"]
+    if not len(off):
+        return ""
+    items = "; ".join(
+        f"{esc(r['label'])} (the record: {r['record when']}; the articles: {r['our interval']})"
+        for _, r in off.iterrows()
+    )
+    noun = "happening" if len(off) == 1 else "happenings"
+    return f"For {len(off)} more {noun} of the timeline the record gives a span partly outside our interval: {items}."

@@ -65,8 +65,13 @@ def record_fit_exceptions(fits: pd.DataFrame) -> str:
     if not len(off):
         return "Every one lies inside."
     return " ".join(
-        f"{r['label']}: the record gives {r['record when']}, according to {r['record document']}; the "
-        f"articles' interval is {r['our interval']}, so the record's date lies {r['fits'].replace('our', 'that')}."
+        f"{r['label']}: the record gives {r['record when']}, according to {r['record document']}, "
+        + (
+            f"while the articles date it to {r['our interval']}"
+            if r["date_start"] == r["date_end"]
+            else f"while the articles' interval is {r['our interval']}"
+        )
+        + f", so the record's date lies {r['fits'].replace('our', 'that')}."
         for _, r in off.iterrows()
     )
 
