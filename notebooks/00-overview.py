@@ -51,7 +51,7 @@ overview.cast(data)
 #
 # The corpus is a handful of articles from different kinds of outlet. The texts are
 # third-party work and stay outside this repository; the tables hold metadata, short
-# verbatim snippets and our own codes. None of the files carries a date, so each
+# verbatim snippets and our own codes. None of the archived articles shows a publication date, so each
 # publication date is an interval reasoned from what the article says and does not yet
 # know. "Body words" counts the words of the article's text, page furniture left out.
 

@@ -36,7 +36,8 @@ nb.md(record.contradicted_statements(data) + ".")
 # happening may have fallen; the conference, scheduled but not yet held when the articles
 # end, is an outline. Colour shows whose act it was. The small open circles and thin lines
 # are the public record's dates (**not from the articles**), drawn beside the intervals
-# they check; hover over one for the document.
+# they check; the table of departures below names each record date and whether our
+# interval holds it (in JupyterLab, hovering over a circle also names its document).
 
 # %%
 story_charts.show_crisis_timeline(data, "01-crisis-timeline")

@@ -124,7 +124,7 @@ distinct = framing.distinctive(data, top=8)
 fig, chart_data = framing_charts.distinctive_chart(
     data, distinct,
     title="Each outlet's most distinctive words, against the other articles",
-    source=data.source_line("term_counts").replace("hand-coded in", "counted from the article texts into"),
+    source=data.source_line("term_counts").replace("coded by hand from them", "counted from their texts"),
 )
 charts.show(fig, "03-distinctive-words", chart_data)
 

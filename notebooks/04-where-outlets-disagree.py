@@ -32,7 +32,9 @@ nb.md(disagreements.summary(data, claims))
 # it does not report the point). The upper panel holds the differences of substance
 # (contradictions, then characterisations); the lower one the differences of wording,
 # spelling or punctuation, of precision only, of publication day only (a count that rose
-# between articles), and agreement. Hover over a cell for the article's own words.
+# between articles), and agreement. The key under the title gives each row's colour; the
+# tables below quote each article's own words (in JupyterLab, hovering over a cell shows
+# them too).
 #
 # The verdicts read each article's words at face value. The date intervals in [Who left,
 # and when](01-who-left-and-when.ipynb) use only the bounds the texts make firm, so they
@@ -127,9 +129,10 @@ nb.check("every kind of claim shown above has at least one claim",
 # %% [markdown]
 # ## Caveats
 #
-# - **Reported, not resolved.** Where the articles differ, we say so; we do not decide
-#   which is right unless another article settles it, and none of them could be checked
-#   against the original documents (the Sporn letter, the board's statements).
+# - **Reported, not resolved.** Where the articles differ, we say so; the verdicts do not
+#   decide which is right unless another article settles it. We did not read the original
+#   letters (the Sporn letter, the board's statements) themselves; the section on the public
+#   record uses reports of them, and it is not from the articles.
 # - **Different moments.** The articles were written at different points of a fast-moving
 #   story (see their dates below); some "differences" are one outlet knowing more than
 #   another did days earlier.

@@ -6,10 +6,10 @@
 # careers, lawsuits) against the public record, meaning the coalition's and Alibaba's own
 # releases, wire reports, company statements and other news reports.
 #
-# **Everything on the record's side is not from the articles.** It comes from
-# `data/record_sources.csv` (one public document a row, each read from an archived copy)
-# and `data/record_checks.csv` (one checked statement a row). Neither table changes any
-# article table or any number in the other notebooks.
+# **Everything on the record's side is not from the articles.** It comes from public
+# documents (listed at the end, each read from an archived copy) and our checks of the
+# articles' statements against them, one statement at a time. Neither changes any article
+# table or any number in the other notebooks.
 
 # %%
 from iacc2016.present import codebook, record

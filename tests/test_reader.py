@@ -585,3 +585,40 @@ def test_no_send_to_cloud_button(notebook):
             ):
                 v.append(f"{path.name} cell {i}: config {cfg or 'absent'}: send-to-cloud button shown")
     fail("charts offering to send their data to the cloud", v)
+
+
+# --------------------------------------------------------------------------- plumbing inside text
+
+
+@cache
+def plumbing_in_text_re() -> re.Pattern:
+    """Column names with an underscore, record ids and data file names, found inside text.
+
+    test_no_plumbing_in_tables catches a cell that *is* a column name; this catches one
+    named inside a sentence or a label ("between published_start and published_end",
+    "Rated as rc-025", "from reference_rates.csv").
+    """
+    names = sorted(plumbing(), key=len, reverse=True)
+    words = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w/.-])(?:{words})(?![\w-])|\b[\w-]+\.csv\b")
+
+
+def _stripped(text: str) -> str:
+    """Prose without link targets and code spans, where a file name is the reader's own link."""
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"href=\"[^\"]*\"", "", text)
+    return re.sub(r"`[^`]*`", "", text)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_no_plumbing_inside_text(notebook):
+    """Issue 17: no column name, record id or `*.csv` name inside table cells, prose or charts."""
+    pattern = plumbing_in_text_re()
+    v = []
+    for i, tag, text, _ in table_cells(notebook):
+        for m in pattern.finditer(text):
+            v.append(f"{notebook.name} table {i} {tag}: {m.group(0)!r} in {text[:90]!r}")
+    for where, text in [*rendered_sentences(notebook), *chart_texts(notebook)]:
+        for m in pattern.finditer(_stripped(text)):
+            v.append(f"{notebook.name} {where}: {m.group(0)!r}")
+    fail("internal names shown to readers (column names, record ids, file names)", v)

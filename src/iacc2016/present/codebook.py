@@ -4,6 +4,10 @@ appears in the package)."""
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
+
 from ..data.tables import Tables
 
 SIDE = ("members", "side")  # quotes.side uses the same codes (a rule checks it)
@@ -110,3 +114,25 @@ def rating_names(t: Tables) -> dict[str, str]:
 
 def rating_colors(t: Tables) -> dict[str, str]:
     return t.package.code_property(*RATING, "color")
+
+
+_SAME_WORDS = re.compile(r"Rated as (rc-\d+), which checks the same words\.")
+_ID_ASIDE = re.compile(r"\s*\((?:(?:rc|rs)-[\w-]+(?:,\s*)?)+\)")
+_FILE_NAMES = {"reference_rates.csv": "the official reference rate, not from the articles"}
+
+
+def plain_explanation(text: str, checks: pd.DataFrame) -> str:
+    """A record check's explanation without the ids and file names it uses for its checkers.
+
+    'Rated as rc-025, which checks the same words.' names the other check by its
+    statement; an aside made only of ids ('(rc-040)') is dropped; a data file is named in
+    words ('reference_rates.csv' is the official reference rate, not from the articles).
+    """
+    if not isinstance(text, str):
+        return text
+    statement = dict(zip(checks["check_id"], checks["statement"], strict=True))
+    text = _SAME_WORDS.sub(lambda m: f"The same words are checked again as “{statement[m.group(1)]}”", text)
+    text = _ID_ASIDE.sub("", text)
+    for name, words in _FILE_NAMES.items():
+        text = text.replace(name, words)
+    return text

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..analysis import disagreements as a
-from .codebook import claim_kinds, verdict_colors, verdict_order, verdict_reading
+from .codebook import claim_kinds, plain_explanation, verdict_colors, verdict_order, verdict_reading
 from .framing import plural
 from .notebook import Data
 from .style import finish, wrap
@@ -41,7 +41,7 @@ def summary(data: Data, table: pd.DataFrame) -> str:
         f"or reasons); **{n['wording']}** differ only in wording, spelling or punctuation; **{n['precision']}** "
         f"differ only in precision (compatible, some vaguer); **{n['timing']}** only because the articles were "
         f"written on different days (each true as of its own); "
-        f"**{n['same']}** read the same.",
+        f"**{n['same']}** {'reads' if n['same'] == 1 else 'read'} the same.",
     ]
     for v in verdict_order(data):
         mine = table[table["verdict"] == v]
@@ -105,6 +105,15 @@ def _pale(color: str, keep: float = 0.45) -> str:
     """The colour mixed with white, so black text reads on it."""
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     return "#" + "".join(f"{round(255 - (255 - c) * keep):02x}" for c in (r, g, b))
+
+
+def colour_key(data: Data) -> str:
+    """The grid's colour key, in the chart itself (a PNG has no hover): each verdict's name
+    after a square of the colour its rows are filled with."""
+    names = data.package.code_property("claims", "verdict", "shortLabel")
+    colours = verdict_colors(data)
+    keys = [f"<span style='color:{_pale(colours[v])};font-size:22px'>■</span> {names[v]}" for v in verdict_order(data)]
+    return "Row colour: " + "   ".join(keys)
 
 
 def _panel(data: Data, part: pd.DataFrame, topics: dict[str, str], most: int) -> tuple[go.Heatmap, int]:
@@ -172,8 +181,11 @@ def grid_chart(data: Data, title: str, source: str):
         fig.update_xaxes(side="top", tickfont={"size": 13}, showgrid=False, row=k + 1, col=1)
     for ann in fig.layout.annotations:
         ann.update(x=0, xanchor="left", xref="paper", yshift=34, font={"size": 14, "color": "#222"})
-    note = "Each cell: what that outlet says (shortened where marked …; the hover and the tables below give it whole)."
-    fig = finish(fig, title, source, height=sum(heights) + 110 + 270, note=note)
+    note = (
+        "Each cell: what that outlet says (shortened where marked …; the tables below give it whole).<br>"
+        "In JupyterLab, hovering over a cell also shows it whole, with the article's own words."
+    )
+    fig = finish(fig, title, source, height=sum(heights) + 110 + 270, note=note, subtitle=colour_key(data))
     fig.update_layout(margin_t=fig.layout.margin.t + 50)  # room for the first panel's title and outlets
     for ann in fig.layout.annotations[:2]:
         ann.xshift = 14 - fig.layout.margin.l
@@ -212,6 +224,6 @@ def record_table(data: Data) -> pd.DataFrame:
             "outlet": c["source_id"].map(data.outlet_of()).values,
             "the article's statement (our words)": c["statement"].values,
             "the record (not from the articles)": c["rating"].map(names).values,
-            "why (not from the articles)": c["explanation"].values,
+            "why (not from the articles)": [plain_explanation(x, data.record_checks) for x in c["explanation"]],
         }
     )

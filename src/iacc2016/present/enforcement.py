@@ -17,7 +17,7 @@ from ..analysis.enforcement import (
     why_not_comparable,
 )
 from ..analysis.story import reported_by, single_source_quantities
-from .codebook import qualifier_bounds, qualifier_in_prose
+from .codebook import plain_explanation, qualifier_bounds, qualifier_in_prose
 from .notebook import Data, fmt_interval
 from .record import contradicted_statements
 
@@ -53,7 +53,12 @@ def figures_table(data: Data) -> pd.DataFrame:
     checks = data.record_checks[data.record_checks["checks_table"] == "figures"]
     rating = data.package.code_property("record_checks", "rating", "shortLabel")
     said = checks.groupby("checks_id").apply(
-        lambda g: "; ".join(f"{rating[r]}: {x}" for r, x in zip(g["rating"], g["explanation"], strict=True)),
+        lambda g: "; ".join(
+            f"{rating[r]}: {x}"
+            for r, x in zip(
+                g["rating"], g["explanation"].map(lambda x: plain_explanation(x, data.record_checks)), strict=True
+            )
+        ),
         include_groups=False,
     )
     return pd.DataFrame(

@@ -175,7 +175,7 @@ def show_counts(data: Data, name: str) -> None:
     n = int((enforcement_figures(data)["unit"] == "count").sum())
     fig, chart_data = counts_chart(
         data,
-        title=f"Alibaba's {n} counts cover {s['periods']} different periods; only like-for-like pairs are compared",
+        title=f"Alibaba's {n} counts cover {s['periods']} different periods, so they cannot simply be added up",
         source=data.source_line("figures", "evidence"),
     )
     show(fig, name, chart_data)

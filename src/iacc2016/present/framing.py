@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..analysis import framing as a
 from ..analysis.logodds import MIN_COUNT, STOPWORDS, distinctive_terms, own_words, surviving
+from ..analysis.story import suspension
 from ..data.text import terms
 from .codebook import GENERIC_FRAMEWORK, side_in_prose, side_names, side_order, valence_signs
 from .notebook import Data
@@ -254,8 +255,8 @@ def findings(data: Data) -> str:
     c = a.frame_contrasts(frame_profiles(data))
     names = {k: v.lower() for k, v in data.codebook("frame_codebook", "frame").items()}
     frames_line = (
-        f"- **Frames.** The {names[c['most_used']]} frame is the most used (coded in {_pct(c['most_used_min'])} to "
-        f"{_pct(c['most_used_max'])} of its items across outlets); the {names[c['most_varied']]} frame varies most, "
+        f"- **Frames.** The {names[c['most_used']]} frame is the most used ({_pct(c['most_used_min'])} to "
+        f"{_pct(c['most_used_max'])} of its questions answered yes, depending on the outlet); the {names[c['most_varied']]} frame varies most, "
         f"from {_pct(c['varied_min'])} ({c['varied_min_outlet']}) to {_pct(c['varied_max'])} ({c['varied_max_outlet']})."
     )
     grid = a.coverage(data.evidence, data.events, data.outlet_of(), data.outlet_order())
@@ -267,6 +268,14 @@ def findings(data: Data) -> str:
     coverage_line = (
         f"- **Coverage.** Of {n['events']} coded events, {plural(n['everywhere'], 'appears', 'appear')} in every "
         f"article ({', '.join(label[e] for e in n['everywhere_ids'])}); {plural(n['alone'], 'appears', 'appear')} "
-        f"in one article only, {later} of them events that happened after at least one other article was published."
+        f"in one article only, {later} of them events that happened after at least one other article was published. "
+        + suspension_coverage(data, grid)
     )
     return "\n".join([voice_line, labels_line, frames_line, coverage_line])
+
+
+def suspension_coverage(data: Data, grid: pd.DataFrame) -> str:
+    """Which articles report the suspension itself, the story's central event."""
+    row = grid[grid["event_id"] == suspension(data)["event_id"]].iloc[0]
+    who = [o for o in data.outlet_order() if row[o]]
+    return f"The suspension itself is reported by {plural(len(who), 'article', 'articles')} ({', '.join(who)})."

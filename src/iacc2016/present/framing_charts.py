@@ -88,16 +88,16 @@ def frame_chart(data: Data, title: str, source: str):
     fig = go.Figure(
         _grid(
             z.values, outlets, [labels[f] for f in frames], [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]], text.values,
-            "<b>%{x}</b> · %{y}: %{text} items coded present",
+            "<b>%{x}</b> · %{y}: %{text} of its questions answered yes",
             texttemplate="%{text}", textfont={"size": 13},
-            colorbar={"title": "share of items", "tickformat": ".0%"},
+            colorbar={"title": "answered yes", "tickformat": ".0%"},
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", ticksuffix="  ")
     fig = _done(
-        fig, title, "Share of each generic frame's codebook items coded present in the article", source, 400,
-        "Cell: items of the frame coded present, out of those codable from the text (one coder). The question about<br>"
-        "pictures cannot be answered from a text, so the human-interest frame has one item fewer than in the codebook.",
+        fig, title, "Share of each generic frame's questions answered yes for the article", source, 400,
+        "Cell: the frame's questions answered yes, out of those a text can answer (one coder). The question about<br>"
+        "pictures cannot be answered from a text, so the human-interest frame has one question fewer than in the codebook.",
     )  # fmt: skip
     return fig, p
 

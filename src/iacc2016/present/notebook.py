@@ -24,10 +24,13 @@ class Data(Tables):
     """The tables, plus what a notebook writes under a chart."""
 
     def source_line(self, *tables: str) -> str:
-        """Chart source line: the outlets and the tables a chart was drawn from."""
+        """Chart source line: the outlets and, in words, the tables a chart was drawn from
+        (a caption names its source, not a file; the README maps each table to its file)."""
         outlets = ", ".join(self.outlet_order())
-        files = ", ".join(f"data/{self.package.resource(t).path}" for t in tables)
-        return f"{len(self.sources)} articles ({outlets}); hand-coded in {files}"
+        what = " and ".join(
+            self.package.resource(t).title[0].lower() + self.package.resource(t).title[1:] for t in tables
+        )
+        return f"{len(self.sources)} articles ({outlets}); coded by hand from them: {what}"
 
 
 def start() -> Data:

@@ -7,7 +7,7 @@ import pandas as pd
 from ..analysis import overview as numbers
 from ..analysis.record import method_summary
 from ..analysis.story import single_source_quantities
-from . import disagreements, framing, record, story
+from . import disagreements, enforcement, framing, record, story
 from .codebook import verdict_reading
 from .notebook import Data, fmt_day, fmt_interval
 
@@ -58,9 +58,10 @@ def findings(data: Data) -> str:
             f"and suspended on {fmt_day(sus['date_start'])}, {days} days later; {len(story.departures(data))} brands "
             f"left in between. Of {dated['events']} dated events, **{dated['known_to_day']}** are known to the day; "
             "the rest only to an interval. [Who left, and when](01-who-left-and-when.ipynb)",
-            f"- **{numbers_lead}** Of {q['quantities']} quantities the articles print (the tables' "
-            f"{len(data.figures)} figures, a quantity printed in two articles or in two currencies counted once), "
-            f"**{q['alone']}** are printed by one outlet only and claimed by one party. "
+            f"- **{numbers_lead}** The articles print {len(data.figures)} figures, {q['quantities']} distinct "
+            "quantities once a quantity printed in two articles or in two currencies is counted once; "
+            f"**{q['alone']}** of the {q['quantities']} are printed by one outlet only and claimed by one party. "
+            f"{enforcement_in_words(data)} "
             "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)",
             f"- **Coverage.** Of {cov['events']} events, {cov['everywhere']} appear in all {n_out} "
             f"articles and **{cov['only_one']}** in one article only, partly because the later articles report "
@@ -72,12 +73,27 @@ def findings(data: Data) -> str:
             f"different days, and {reading['same']} {'agrees' if reading['same'] == 1 else 'agree'}. "
             "[Where the outlets disagree](04-where-outlets-disagree.ipynb)",
             f"- **Against the public record** (not from the articles). Of {checked['checks']} statements checked "
-            f"against releases, wire reports and other public documents, **{checked['held']}** held up in full and "
-            f"**{checked['contradicted']}** are contradicted. For {dates['contained']} of {dates['checks']} happenings "
-            "whose day the record gives, the interval inferred from the articles alone contains it. The record "
+            f"against releases, wire reports and other public documents, **{checked['held']}** held up in full, "
+            f"{checked['partly']} in part and **{checked['contradicted']}** are contradicted; for {checked['not_found']} "
+            f"nothing was found either way. For {dates['contained']} of {dates['checks']} happenings "
+            f"whose day the record gives, the interval inferred from the articles alone contains it. "
+            f"{story.record_spans_partly_outside(data)} The record "
             f"contradicts these statements: {record.contradicted_statements(data)}. "
+            f"It also adds what none of the articles says about the suspension. {record.suspension_context(data)} "
             "[Against the record](05-against-the-record.ipynb)",
         ]
+    )
+
+
+def enforcement_in_words(data: Data) -> str:
+    """The counts notebook 02 gives, so the reader finds in 02 the numbers this bullet names."""
+    s = enforcement.summary(data)
+    shared = "none" if s["shared"] == 0 else str(s["shared"])
+    verb = "is" if s["shared"] <= 1 else "are"
+    return (
+        f"Of the {len(data.figures)} figures, {s['figures']} are Alibaba's enforcement figures ({s['quantities']} "
+        f"quantities), examined claim by claim in the notebook linked here; {shared} of those {s['quantities']} "
+        f"{verb} printed by more than one outlet."
     )
 
 

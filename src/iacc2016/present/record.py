@@ -12,11 +12,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..analysis import record
+from ..analysis.story import suspension
 from ..data.tables import Tables
 from . import style
-from .codebook import rating_colors, rating_names, rating_order
+from .codebook import plain_explanation, rating_colors, rating_names, rating_order
 from .markup import esc
 from .notebook import fmt_day, fmt_interval
+from .story import record_spans_partly_outside
 
 NOT_FROM_ARTICLES = "public record, not from the articles"
 
@@ -63,7 +65,7 @@ def ratings_chart(t: Tables) -> tuple[go.Figure, pd.DataFrame]:
     style.finish(
         fig,
         title,
-        f"record_checks.csv and record_sources.csv ({NOT_FROM_ARTICLES}), on statements of {len(t.sources)} articles",
+        f"{summary['documents']} public documents, listed at the end ({NOT_FROM_ARTICLES}), on statements of {len(t.sources)} articles",
         x_title="Statements checked against the public record",
         height=400,
         legend_rows=1,
@@ -89,7 +91,7 @@ def contradictions_table(t: Tables) -> pd.DataFrame:
             "What the article says (its words)": c["article_words"],
             "What the record says (its words; not from the articles)": c["record_snippet"],
             "Record document (not from the articles)": c["record_publisher"] + ": " + c["record_url"],
-            "Our reading": c["explanation"],
+            "Our reading": c["explanation"].map(lambda x: plain_explanation(x, t.record_checks)),
         }
     )
 
@@ -119,7 +121,11 @@ def not_found_table(t: Tables) -> pd.DataFrame:
     c = t.record_checks[t.record_checks["rating"] == "not_found"].sort_values("check_id")
     outlets = t.outlet_of()
     return pd.DataFrame(
-        {"Outlet": c["source_id"].map(outlets), "Statement": c["statement"], "Why": c["explanation"]}
+        {
+            "Outlet": c["source_id"].map(outlets),
+            "Statement": c["statement"],
+            "Why": c["explanation"].map(lambda x: plain_explanation(x, t.record_checks)),
+        }
     ).reset_index(drop=True)
 
 
@@ -167,21 +173,27 @@ def findings(t: Tables) -> str:
     m = record.method_split(method_test(t))
     by_outlet = ratings(t)
     contradicting = by_outlet.loc[by_outlet["contradicted"] > 0, "outlet"].tolist()
+    context = suspension_context(t)
+    lead = [f"- **What the record adds to the suspension** (not from the articles). {context}"] if context else []
     return "\n".join(
         [
+            *lead,
             f"- We checked **{s['checks']} statements** of the {len(t.sources)} articles against "
             f"**{s['documents']} public documents**. **{s['held']}** were confirmed in full, "
             f"**{s['partly']}** only in part, **{s['contradicted']}** are contradicted by the record, "
-            f"and for **{s['not_found']}** we found nothing either way. The counts describe the statements we "
-            "checked; they are not an accuracy rate for any outlet.",
+            f"and for **{s['not_found']}** we found nothing either way. The statements were not sampled (nothing "
+            "in the data records how they were chosen), and a sentence that makes two points may be checked once "
+            "for each, so the counts describe the statements we checked; they are not an accuracy rate for any "
+            "outlet.",
             f"- The {s['contradicted']} contradicted statements come from {len(contradicting)} outlets: "
             f"{contradicted_statements(t)}. Each is shown below beside the record's own words; the overview, "
             "[Who left, and when](01-who-left-and-when.ipynb) and "
             "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb) flag them where they tell the same facts.",
-            f"- Our own dates held up. Of the {m['inferred']} intervals we inferred from vague or relative words, "
+            f"- Our own dates held up where the record gives a day. Of the {m['inferred']} intervals we inferred from vague or relative words, "
             f"**{m['inferred_contained']}** contain the day the record gives (a median of "
             f"{m['inferred_median_width']:.1f} days wide, the widest {m['inferred_max_width']} days); the "
-            f"{m['stated']} days the articles state outright match the record in {m['stated_contained']}.",
+            f"{m['stated']} days the articles state outright match the record in {m['stated_contained']}. "
+            + record_spans_partly_outside(t),
         ]
     )
 
@@ -195,7 +207,7 @@ def partly_table(t: Tables) -> pd.DataFrame:
             "Outlet": c["source_id"].map(t.outlet_of()),
             "What the article says (its words)": words.fillna(""),
             "What the record says (its words; not from the articles)": c["record_snippet"].fillna(""),
-            "What holds and what does not": c["explanation"],
+            "What holds and what does not": c["explanation"].map(lambda x: plain_explanation(x, t.record_checks)),
         }
     ).reset_index(drop=True)
 
@@ -207,4 +219,18 @@ def method_in_words(t: Tables) -> str:
     return (
         f"The interval contains the record's day for **{m['contained']} of {m['checks']}** happenings. "
         f"The narrower an interval, the more it says; the widest here spans {m['max_width_days']} days."
+    )
+
+
+def suspension_context(t: Tables) -> str:
+    """What the record adds to the suspension that the articles do not (not from the
+    articles): each check of the suspension event confirmed only in part, as our reading
+    of it, then the record's own words and their publisher. Empty when there is none."""
+    sus = suspension(t)
+    c = t.record_checks
+    c = c[(c["checks_table"] == "events") & (c["checks_id"] == sus["event_id"]) & (c["rating"] == "partly_confirmed")]
+    publisher = dict(zip(t.record_sources["record_source_id"], t.record_sources["publisher"], strict=True))
+    return " ".join(
+        f"{esc(plain_explanation(x, t.record_checks))} ({esc(publisher[s])}: “{esc(w)}”)"
+        for x, s, w in zip(c["explanation"], c["record_source_id"], c["record_snippet"], strict=True)
     )

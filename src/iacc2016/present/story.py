@@ -131,7 +131,8 @@ def overview_summary(data: Data) -> str:
         f"a new category for intermediaries. Within weeks, {len(dep)} brands left the coalition "
         f"({quitters}), others objected, and anonymous brand members threatened an exodus. "
         f"On {fmt_day(sus['date_start'])}, {days} days after the admission, the coalition suspended "
-        f"Alibaba's membership; Jack Ma then withdrew from the coalition's spring conference, "
+        f"Alibaba's membership (the public record adds a reason none of the articles gives: see the findings "
+        "above, not from the articles); Jack Ma then withdrew from the coalition's spring conference, "
         f"scheduled for {fmt_interval(conf['date_start'], conf['date_end'])}.\n\n"
         f"The tables rest on {len(s)} articles published between {fmt_day(s['published_start'].min())} "
         f"and {fmt_day(s['published_end'].max())}: {len(data.events)} dated events, "
@@ -172,3 +173,19 @@ def crisis_frame(data: Data) -> pd.DataFrame:
     """The events of the lead timeline: a week before the admission to the conference's end."""
     adm, conf = admission(data), conference(data)
     return timeline_frame(data, start=adm["date_start"] - DAY * 7, end=conf["date_end"])
+
+
+def record_spans_partly_outside(data: Data) -> str:
+    """The record dates (not from the articles) of the timeline's happenings that our
+    interval does not wholly hold, in one clause for 00 and 05: '2 more happenings of the
+    timeline, for which the record gives a span partly outside our interval: ...'."""
+    fits = record_fit(data)
+    off = fits[fits["fit"] != "inside"]
+    if not len(off):
+        return ""
+    items = "; ".join(
+        f"{esc(r['label'])} (the record: {r['record when']}; the articles: {r['our interval']})"
+        for _, r in off.iterrows()
+    )
+    noun = "happening" if len(off) == 1 else "happenings"
+    return f"For {len(off)} more {noun} of the timeline the record gives a span partly outside our interval: {items}."

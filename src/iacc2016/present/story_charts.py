@@ -83,6 +83,8 @@ def departures_chart(data: Data, title: str, source: str):
     fig.update_yaxes(categoryorder="array", categoryarray=list(dep["who left"]), autorange="reversed")
     fig.update_xaxes(range=[-0.5, days_to_suspension + 4], dtick=5)
     fig.update_layout(showlegend=False, bargap=0.45)
+    maybe = dep.loc[dep["days after admission (latest)"] >= days_to_suspension, "who left"].tolist()
+    on_the_day = f" ({' and '.join(maybe)} possibly on the suspension day itself)" if maybe else ""
     fig = finish(
         fig,
         title,
@@ -90,9 +92,9 @@ def departures_chart(data: Data, title: str, source: str):
         x_title="Days after Alibaba's admission (0 = the day it joined)",
         y_title="",
         height=380,
-        subtitle="The days on which each brand may have left, counted from the admission",
+        subtitle="The days on which each brand may have left, counted from the admission" + on_the_day,
         note="Each hatched bar spans every day on which the departure may have happened (from the articles).<br>"
-        "Open circle or thin line: the date a public document gives (not from the articles).",
+        "Open circle or thin line: the date a public document gives (not from the articles); a circle sits at the middle of its day.",
     )
     chart_data = dep[
         ["who left", "date_start", "date_end", "days after admission (earliest)", "days after admission (latest)"]
@@ -119,6 +121,9 @@ def show_departures(data: Data, name: str) -> None:
     else:
         title = f"{n['left_by_suspension']} of {n['departures']} departures had certainly happened by the suspension"
     fig, chart_data = departures_chart(
-        data, title=title, source=data.source_line("events") + "; record dates: data/record_checks.csv"
+        data,
+        title=title,
+        source=data.source_line("events")
+        + "<br>Record dates: public documents, not from the articles (see Against the record)",
     )
     show(fig, name, chart_data)

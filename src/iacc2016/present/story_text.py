@@ -65,8 +65,13 @@ def record_fit_exceptions(fits: pd.DataFrame) -> str:
     if not len(off):
         return "Every one lies inside."
     return " ".join(
-        f"{r['label']}: the record gives {r['record when']}, according to {r['record document']}; the "
-        f"articles' interval is {r['our interval']}, so the record's date lies {r['fits'].replace('our', 'that')}."
+        f"{r['label']}: the record gives {r['record when']}, according to {r['record document']}, "
+        + (
+            f"while the articles date it to {r['our interval']}"
+            if r["date_start"] == r["date_end"]
+            else f"while the articles' interval is {r['our interval']}"
+        )
+        + f", so the record's date lies {r['fits'].replace('our', 'that')}."
         for _, r in off.iterrows()
     )
 
@@ -94,7 +99,20 @@ def history(data: Data) -> pd.DataFrame:
     e = data.events[data.events["date_end"] < adm["date_start"] - DAY * 7].sort_values(["date_start", "date_end"])
     e = e.assign(when=_when(e))
     cols = ["label", "when", "date_precision", "date_text", "sources_disagree"]
-    return e[cols].rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
+    return _events_in_words(data, e[cols]).rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
+
+
+def _events_in_words(data: Data, e: pd.DataFrame) -> pd.DataFrame:
+    """The events' own codes through the events' own labels: 'range' and 'stated' are codes
+    of the articles' publication dates too, whose labels would otherwise be shown."""
+    out = e.copy()
+    if "date_precision" in out:
+        words = data.codebook("events", "date_precision")
+        words |= data.package.code_property("events", "date_precision", "shortLabel")
+        out["date_precision"] = out["date_precision"].map(words)
+    if "date_basis" in out:
+        out["date_basis"] = out["date_basis"].map(data.codebook("events", "date_basis"))
+    return out
 
 
 def vague_dates(data: Data) -> pd.DataFrame:
@@ -104,7 +122,7 @@ def vague_dates(data: Data) -> pd.DataFrame:
     e = e.sort_values(["date_start", "date_end"])
     e = e.assign(when=_when(e))
     cols = ["label", "when", "date_precision", "date_text", "date_basis", "date_resolution"]
-    return e[cols].rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
+    return _events_in_words(data, e[cols]).rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
 
 
 def departures_table(data: Data) -> pd.DataFrame:
@@ -123,13 +141,16 @@ def departures_table(data: Data) -> pd.DataFrame:
 
 
 def objections_in_words(data: Data, obj: pd.DataFrame) -> str:
-    """Each protest short of leaving, with its author's standing in the coalition at the
-    end as the codebook words it: 'Longchamp – at the end, a member ...; Unifab – ...'."""
+    """Each protest short of leaving, its authors grouped by their standing in the
+    coalition at the end, in the codebook's words: 'Longchamp and Anonymous brand-owner
+    members: at the end, a member (stated, or implied by the text); Unifab: ...'."""
     status = data.codebook("members", "iacc_status")
-    return "; ".join(
-        f"{who} – at the end, {status[s][0].lower() + status[s][1:]}"
-        for who, s in zip(obj["who objected"], obj["status at the end"], strict=True)
-    )
+    groups = obj.groupby("status at the end", sort=False)["who objected"].agg(list)
+    parts = []
+    for s, who in groups.items():
+        names = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+        parts.append(f"{names}: at the end, {status[s][0].lower() + status[s][1:]}")
+    return "; ".join(parts)
 
 
 # Where a notebook other than 01 sends the reader for the events before the crisis.

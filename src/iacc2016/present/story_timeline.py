@@ -46,7 +46,7 @@ def _key(fig: go.Figure, name: str, marker: dict, group: str, symbol: str | None
         fig.add_trace(go.Scatter(mode="markers", marker={"symbol": symbol, "size": 13, **marker}, **common))
 
 
-LEGEND_GROUPS = {"whose": "Whose act (colour):", "how": "How the date is known (ink):"}
+LEGEND_GROUPS = {"whose": "Whose act (colour):", "how": "How the date is known (marker):"}
 
 
 def timeline_chart(
@@ -60,7 +60,7 @@ def timeline_chart(
 ):
     """Events as marks (known days), solid bars (spans of known days) and hatched bars
     (every possible day), coloured by whose act it was. The legend comes in two titled
-    groups, whose act (colour) and how the date is known (ink), instead of one entry per
+    groups, whose act (colour) and how the date is known (marker), instead of one entry per
     colour and ink. `record` (from record_marks) adds the public record's dates, in thin
     dark ink that never outweighs the articles' own."""
     fig = go.Figure()
@@ -212,7 +212,8 @@ def crisis_timeline(data: Data) -> tuple[go.Figure, pd.DataFrame]:
         crisis,
         title=f"{len(departures(data))} brands left, and the coalition suspended Alibaba {days} days after admitting it",
         subtitle="When each happening took place, as the articles date it: a day, or every day it may have fallen on",
-        source=data.source_line("events") + "; record dates: data/record_checks.csv",
+        source=data.source_line("events")
+        + "<br>Record dates: public documents, not from the articles (see Against the record)",
         note=CRISIS_NOTE,
         record=marks,
     )
@@ -241,7 +242,10 @@ def show_history_timeline(data: Data, name: str) -> None:
         data,
         recent,
         title="Before the admission: a joint program, lawsuits by Kering's brands, a new enforcement chief",
-        subtitle=f"Happenings of the {HISTORY_YEARS} years before the admission, as the articles date them",
+        subtitle=(
+            f"Happenings the articles date within the {HISTORY_YEARS} years before the admission "
+            f"(the earliest in {recent['date_start'].min().year})"
+        ),
         source=data.source_line("events"),
         note="Hatched bars span every possible day; the partnership's bar covers both years the articles give for it (they disagree).",
     )
