@@ -216,6 +216,7 @@ def check_hover(page, figure_el, fragments: set[str], label: str) -> str:
     figure_el.scroll_into_view_if_needed()
     area = figure_el.locator("rect.nsewdrag").first
     area.wait_for(timeout=15_000)
+    area.scroll_into_view_if_needed()  # the first panel of a figure taller than the window
     box = area.bounding_box()
     check(box is not None, f"{label}: the plot area has no size")
     positions = []
