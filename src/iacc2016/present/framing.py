@@ -250,9 +250,12 @@ def findings(data: Data) -> str:
         f"- **Labels.** Of the labels the outlets attach to Alibaba in their own voice, {harshest}'s carry the most "
         f"disparaging ones ({negative[harshest]}); "
         + (
-            f"{', '.join(none)} {'attaches' if len(none) == 1 else 'attach'} none."
+            "; ".join(
+                f"{o} attaches {plural(int(val.loc[o].sum()), 'label', 'labels')}, none disparaging" for o in none
+            )
+            + "."
             if none
-            else "every outlet attaches at least one."
+            else "every outlet attaches at least one disparaging label."
         )
     )
     c = a.frame_contrasts(frame_profiles(data))
