@@ -11,7 +11,7 @@
 
 # %%
 from iacc2016.present import notebook as nb
-from iacc2016.present import record, story, story_charts, story_text
+from iacc2016.present import record, story_charts, story_text
 
 data = nb.start()
 
@@ -37,7 +37,8 @@ nb.md(record.contradicted_statements(data) + ".")
 # end, is an outline. Colour shows whose act it was. The small open circles and thin lines
 # are the public record's dates (**not from the articles**), drawn beside the intervals
 # they check; the table of departures below names each record date and whether our
-# interval holds it (in JupyterLab, hovering over a circle also names its document).
+# interval holds it, and the findings at the top name the document behind each (in
+# JupyterLab, hovering over a circle names it too).
 
 # %%
 story_charts.show_crisis_timeline(data, "01-crisis-timeline")
@@ -83,7 +84,7 @@ story_text.departures_grid(data)
 # Protests short of leaving:
 
 # %%
-story.objections(data).drop(columns=["event_id", "date_start", "date_end"])
+story_text.objections_table(data)
 
 # %% [markdown]
 # ## Every organization at the end of the story
@@ -97,7 +98,10 @@ nb.md(story_text.organizations_in_words(data))
 story_text.organizations_table(data)
 
 # %% [markdown]
-# ## Sanity checks
+# ## Checks the numbers above pass
+#
+# The notebook tests its own tables as it runs; each line below is one test it passed (a
+# failed test stops the notebook with the reason).
 
 # %%
 story_text.sanity_checks(data)

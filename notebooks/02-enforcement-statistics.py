@@ -71,9 +71,10 @@ nb.table(enforcement.reference_rates_beside_conversion(data))
 # %% [markdown]
 # ## Derived ratios
 #
-# A ratio of figures is computed only when the same claimant gives both for the same
-# period; its hedge follows from theirs (a "more than" over a "nearly" is "more than").
-# Every ratio is our arithmetic, not a figure any article states.
+# A ratio of figures is computed only when the articles attribute both to the same
+# claimant and the same period; its hedge follows from theirs (a "more than" over a
+# "nearly" is "more than"). No article says the counts describe the same operations,
+# so every ratio is our arithmetic on that attribution, not a figure any article states.
 
 # %%
 enforcement.ratios(data)[["ratio", "derived value", "computed", "reason"]]
@@ -92,7 +93,10 @@ enforcement_charts.show_voice(data, "02-enforcement-voice")
 enforcement.other_side(data)
 
 # %% [markdown]
-# ## Sanity checks
+# ## Checks the numbers above pass
+#
+# The notebook tests its own tables as it runs; each line below is one test it passed (a
+# failed test stops the notebook with the reason).
 
 # %%
 enforcement_charts.sanity_checks(data)

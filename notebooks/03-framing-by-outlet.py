@@ -40,8 +40,8 @@ framing.voice_table(data)
 framing.first_voice(data)
 
 # %% [markdown]
-# What the quoted passages are about (each passage coded with one topic in `quotes.csv`),
-# passages by outlet:
+# What the quoted passages are about (each passage coded with one topic), passages by
+# outlet:
 
 # %%
 framing.quote_topics(data)
@@ -129,21 +129,25 @@ fig, chart_data = framing_charts.distinctive_chart(
 charts.show(fig, "03-distinctive-words", chart_data)
 
 # %% [markdown]
-# ## Checks
+# ## Checks the numbers above pass
+#
+# The notebook tests its own tables as it runs; each line below is one test it passed (a
+# failed test stops the notebook with the reason).
 
 # %%
 voice = framing.voice(data)
 coded_voice = voice[voice.groupby("outlet")["words"].transform("sum") > 0]
 shares = coded_voice.groupby("outlet")["share"].sum()
-nb.check("each coded outlet's voice shares sum to one", bool(((shares - 1).abs() < 1e-9).all()))
-nb.check("every article is answered on every codebook question",
+nb.check("in each article, the sides' shares of the quoted words add up to the whole", bool(((shares - 1).abs() < 1e-9).all()))
+nb.check("every article is coded on every framing question",
          bool(data.frame_codes.groupby("source_id")["item_id"].nunique().eq(len(data.frame_codebook)).all()))
-nb.check("every 'yes' rests on a snippet", bool(data.frame_codes.loc[data.frame_codes["value"] == "yes", "snippet"].notna().all()))
-nb.check("every ranked word is used at least the minimum number of times",
+nb.check("every 'yes' to a framing question rests on words quoted from the article", bool(data.frame_codes.loc[data.frame_codes["value"] == "yes", "snippet"].notna().all()))
+nb.check("every distinctive word shown is used often enough to be ranked",
          bool((distinct["count_in_group"] >= framing.MIN_COUNT).all()))
 status = framing.coding_status(data)
 uncoded = status[(status[["quotes", "labels", "frame codes"]] == "not yet").any(axis=1)]
-nb.md("Articles not yet hand-coded: " + (", ".join(uncoded["outlet"]) if len(uncoded) else "none") + ".")
+nb.md(f"Articles still to be coded by hand: {', '.join(uncoded['outlet'])}." if len(uncoded)
+      else f"All {len(status)} articles are coded by hand: quotations, labels and framing questions.")
 
 # %% [markdown]
 # ## Caveats

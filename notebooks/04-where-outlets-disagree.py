@@ -116,15 +116,18 @@ disagreements.side_by_side(data, "characterization")
 disagreements.side_by_side(data, "naming")
 
 # %% [markdown]
-# ## Checks
+# ## Checks the numbers above pass
+#
+# The notebook tests its own tables as it runs; each line below is one test it passed (a
+# failed test stops the notebook with the reason).
 
 # %%
 per_claim = data.claims.groupby("claim_id")
-nb.check("every claim compares more than one article", bool((claims["articles"] > 1).all()), f"min {claims['articles'].min()}")
-nb.check("each claim has one verdict and one explanation",
+nb.check("every point compared is reported by more than one article", bool((claims["articles"] > 1).all()))
+nb.check("each point compared has one verdict and one explanation",
          bool((per_claim["verdict"].nunique() == 1).all() and (per_claim["explanation"].nunique() == 1).all()))
-nb.check("every kind of claim shown above has at least one claim",
-         set(claims["kind"]) == set(codebook.claim_kinds(data)), ", ".join(f"{data.codebook('claims', 'kind')[k].lower()}: {n}" for k, n in claims["kind"].value_counts().sort_index().items()))
+nb.check("every kind of point listed above has at least one point in the tables",
+         set(claims["kind"]) == set(codebook.claim_kinds(data)))
 
 # %% [markdown]
 # ## Caveats

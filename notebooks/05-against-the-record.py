@@ -79,19 +79,22 @@ nb.md(record.method_in_words(data))
 nb.table(record.not_found_table(data))
 
 # %% [markdown]
-# ## Sanity checks
+# ## Checks the numbers above pass
+#
+# The notebook tests its own tables as it runs; each line below is one test it passed (a
+# failed test stops the notebook with the reason).
 
 # %%
 nb.check(
-    "every check is rated with a code of the codebook",
+    "every statement checked carries one of the ratings explained above",
     set(data.record_checks["rating"]) <= set(codebook.rating_order(data)),
 )
 nb.check(
-    "the ratings per outlet add up to the checks",
+    "the ratings per outlet add up to the number of statements checked",
     int(record.ratings(data)["checks"].sum()) == record.summary_numbers(data)["checks"],
 )
 nb.check(
-    "every rating but 'not found' cites a record document",
+    "every rating except 'not found' cites a public-record document",
     bool(data.record_checks.loc[data.record_checks["rating"] != "not_found", "record_source_id"].notna().all()),
 )
 

@@ -19,6 +19,7 @@ from ..analysis.enforcement import (
 from ..analysis.story import reported_by, single_source_quantities
 from .codebook import plain_explanation, qualifier_bounds, qualifier_in_prose
 from .notebook import Data, fmt_interval
+from .ratio_words import attributed, record_sources
 from .record import contradicted_statements
 
 # Ratios a reader might want; each is computed only when both figures share claimant and period.
@@ -151,7 +152,7 @@ def ratios(data: Data) -> pd.DataFrame:
                 "qualifier": q,
                 "derived value": "" if reason else derived_words(value, q, qualifier_in_prose(data)),
                 "computed": not reason,
-                "reason": reason or f"derived: {n['value_text']} / {d['value_text']}, same claimant and period",
+                "reason": reason or attributed(n, d, names, record_sources(data)),
             }
         )
     return pd.DataFrame(rows)
@@ -251,10 +252,17 @@ def findings(data: Data) -> str:
         "once) are printed by more than one outlet."
     )
     contradicted = contradicted_statements(data, "figures")
+    span = enforcement_figures(data).query("metric == 'comparison_period'")["value_text"]
+    framing = (
+        f"Of these, {len(span)} ({', '.join(span)}) {'is' if len(span) == 1 else 'are'} not a measure of "
+        "enforcement but the span of past years Alibaba compares its record against. "
+        if len(span)
+        else ""
+    )
     lines = [
-        f"- The articles carry **{s['figures']} enforcement figures**: {s['self_reported']} self-reported by Alibaba "
-        f"or its staff, {s['conversions']} an outlet's currency conversion of one of them. {len(s['hedged'])} are "
-        f"hedged ({', '.join(s['hedged'])}); the hedges stay visible below. {shared}",
+        f"- The articles carry **{s['figures']} figures about Alibaba's enforcement**: {s['self_reported']} "
+        f"self-reported by Alibaba or its staff, {s['conversions']} an outlet's currency conversion of one of them. "
+        f"{framing}{len(s['hedged'])} are hedged ({', '.join(s['hedged'])}); the hedges stay visible below. {shared}",
         f"- The counts run from {s['count_min']:,.0f} to {s['count_max']:,.0f} and cover **{s['periods']} different "
         f"periods** ({'; '.join(f'“{w}”' for w in s['period_words'])}), so they cannot be added up or set against "
         "each other freely.",
@@ -263,8 +271,9 @@ def findings(data: Data) -> str:
         f"{rate['implied rate, high']:.4f} allowing for rounding). {rate['reference rates inside the rounding interval'] or 'None'} "
         f"of the {rate['reference rates held']} official reference rates we hold (not from the articles) falls inside "
         "that interval, so which rate was used is not known; the article does not say who converted the amount.",
-        f"- {int(r['computed'].sum())} derived ratios can be computed honestly (same claimant, same period); "
-        f"{int((~r['computed']).sum())} cannot.",
+        f"- {int(r['computed'].sum())} derived ratios are computed where the articles attribute both figures to one "
+        f"claimant and one period; no article links the counts themselves, so each ratio is our arithmetic on that "
+        f"attribution. {int((~r['computed']).sum())} cannot be computed.",
         f"- On enforcement, Alibaba's side supplies **{s['alibaba_share']:.0%}** of the words quoted or paraphrased. "
         f"The brands' side states {critics or 'no'} figure{'' if critics == 1 else 's'} about Alibaba and answers "
         "with judgements.",

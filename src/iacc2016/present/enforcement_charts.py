@@ -217,7 +217,7 @@ def sanity_checks(data: Data) -> None:
         ),
     )
     check(
-        "each qualifier is the hedge in the article's words",
+        "each hedge (such as “more than”) is the one in the article's words",
         all(qualifier_of(t) == q for t, q in zip(figs["value_text"], figs["qualifier"], strict=True)),
     )
     check(
@@ -227,11 +227,12 @@ def sanity_checks(data: Data) -> None:
     r = ratios(data)
     computed = r[r["computed"]]
     check(
-        "every computed ratio pairs figures of one claimant and one period",
-        bool(computed["reason"].str.contains("same claimant and period").all()),
+        "every ratio computed above pairs two figures the articles attribute to one claimant and one period",
+        bool(computed["reason"].str.contains("the articles attribute both to").all()),
         f"{len(computed)} computed",
     )
     voice = enforcement_voice(data)
     check(
-        "voice shares sum to one", abs(voice["share of words"].sum() - 1) < 1e-9, f"{voice['share of words'].sum():.4f}"
+        "the sides' shares of the words on enforcement add up to the whole",
+        abs(voice["share of words"].sum() - 1) < 1e-9,
     )

@@ -222,13 +222,16 @@ def findings(data: Data) -> str:
     p = a.plurality(leads)
     top = leads[leads["side"] == p["side"]]
     others = leads[leads["side"] != p["side"]]
-    runner = {r.outlet: r.runner_up_share for r in top.itertuples()}
+    v = voice(data).sort_values(["outlet", "share"], ascending=[True, False])
+    pair = {o: (g.iloc[0], g.iloc[1]) for o, g in v.groupby("outlet")}  # each outlet's leading side and the next
     first = a.first_quoted(data.quotes, data.outlet_of(), data.outlet_order())["side"].value_counts().to_dict()
     voice_line = (
         f"- **Voice.** The largest share of quoted words goes to {prose[p['side']]} in {p['outlets']} of "
         f"{plural(p['of'], 'article', 'articles')} ("
         + "; ".join(
-            f"{o}: {_pct(s)}, the next side {_pct(runner[o])}" for o, s in zip(top["outlet"], top["share"], strict=True)
+            f"{o}: {_pct(s)} against {_pct(pair[o][1]['share'])} for the next side, {pair[o][0]['words']} words to "
+            f"{pair[o][1]['words']}, in {plural(pair[o][0]['passages'], 'passage', 'passages')} to {pair[o][1]['passages']}"
+            for o, s in zip(top["outlet"], top["share"], strict=True)
         )
         + ")"
         + "".join(f"; to {prose[r.side]} in {r.outlet} ({_pct(r.share)})" for r in others.itertuples())
@@ -247,9 +250,12 @@ def findings(data: Data) -> str:
         f"- **Labels.** Of the labels the outlets attach to Alibaba in their own voice, {harshest}'s carry the most "
         f"disparaging ones ({negative[harshest]}); "
         + (
-            f"{', '.join(none)} {'attaches' if len(none) == 1 else 'attach'} none."
+            "; ".join(
+                f"{o} attaches {plural(int(val.loc[o].sum()), 'label', 'labels')}, none disparaging" for o in none
+            )
+            + "."
             if none
-            else "every outlet attaches at least one."
+            else "every outlet attaches at least one disparaging label."
         )
     )
     c = a.frame_contrasts(frame_profiles(data))
@@ -278,4 +284,16 @@ def suspension_coverage(data: Data, grid: pd.DataFrame) -> str:
     """Which articles report the suspension itself, the story's central event."""
     row = grid[grid["event_id"] == suspension(data)["event_id"]].iloc[0]
     who = [o for o in data.outlet_order() if row[o]]
-    return f"The suspension itself is reported by {plural(len(who), 'article', 'articles')} ({', '.join(who)})."
+    others = [o for o in data.outlet_order() if not row[o]]
+    pub = data.sources.groupby("outlet").agg(first=("published_start", "min"), last=("published_end", "max"))
+    day = data.events.set_index("event_id").loc[row["event_id"], "date_end"]
+    only = (
+        f", the only {'article' if len(who) == 1 else 'articles'} published after the suspension's day; the other "
+        f"{len(others)} came out on or before it"
+        if who
+        and others
+        and all(pub.loc[o, "first"] > day for o in who)
+        and all(pub.loc[o, "last"] <= day for o in others)
+        else ""
+    )
+    return f"The suspension itself is reported by {plural(len(who), 'article', 'articles')} ({', '.join(who)}){only}."

@@ -91,7 +91,7 @@ def enforcement_in_words(data: Data) -> str:
     shared = "none" if s["shared"] == 0 else str(s["shared"])
     verb = "is" if s["shared"] <= 1 else "are"
     return (
-        f"Of the {len(data.figures)} figures, {s['figures']} are Alibaba's enforcement figures ({s['quantities']} "
+        f"Of the {len(data.figures)} figures, {s['figures']} are about Alibaba's enforcement ({s['quantities']} "
         f"quantities), examined claim by claim in the notebook linked here; {shared} of those {s['quantities']} "
         f"{verb} printed by more than one outlet."
     )

@@ -49,7 +49,7 @@ def findings(data: Data) -> str:
             if n["left_by_suspension"] == n["departures"]
             else f"- {n['left_by_suspension']} of {n['departures']} departures had certainly happened by "
             f"**{fmt_day(sus['date_start'])}**, when the coalition suspended Alibaba.",
-            f"- {n['objections']} more protests stopped short of leaving: " + objections_in_words(data, obj) + ".",
+            f"- {n['objections']} more protests stopped short of leaving, " + objections_in_words(data, obj) + ".",
             f"- After the suspension Jack Ma withdrew from the coalition's spring conference, scheduled for "
             f"{fmt_interval(conf['date_start'], conf['date_end'])}; the articles end before it opens.",
             f"- Against the public record (not from the articles): of {len(fits)} dates that public documents "
@@ -141,16 +141,17 @@ def departures_table(data: Data) -> pd.DataFrame:
 
 
 def objections_in_words(data: Data, obj: pd.DataFrame) -> str:
-    """Each protest short of leaving, its authors grouped by their standing in the
-    coalition at the end, in the codebook's words: 'Longchamp and Anonymous brand-owner
-    members: at the end, a member (stated, or implied by the text); Unifab: ...'."""
-    status = data.codebook("members", "iacc_status")
+    """Each protest short of leaving, its authors grouped by their standing in the coalition
+    at the end, in the codebook's prose words: 'by Longchamp and ... (still in the coalition
+    when the articles end) and by Unifab (whose standing at the end the articles do not give)'."""
+    label = data.codebook("members", "iacc_status")
+    prose = data.package.code_property("members", "iacc_status", "proseLabel")
     groups = obj.groupby("status at the end", sort=False)["who objected"].agg(list)
     parts = []
     for s, who in groups.items():
         names = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
-        parts.append(f"{names}: at the end, {status[s][0].lower() + status[s][1:]}")
-    return "; ".join(parts)
+        parts.append(f"{names} ({prose.get(s) or label[s][0].lower() + label[s][1:]})")
+    return "by " + " and by ".join(parts)
 
 
 # Where a notebook other than 01 sends the reader for the events before the crisis.
@@ -199,11 +200,23 @@ def organizations_in_words(data: Data) -> str:
     return out
 
 
+def objections_table(data: Data) -> pd.DataFrame:
+    """The protests short of leaving as a reader sees them, each status in its own field's words."""
+    obj = objections(data).drop(columns=["event_id", "date_start", "date_end"])
+    obj["status at the end"] = obj["status at the end"].map(data.codebook("members", "iacc_status"))
+    return obj
+
+
 def organizations_table(data: Data) -> pd.DataFrame:
     """The organizations that could be members, by status at the end (the rest are counted
     in organizations_in_words)."""
     orgs = organizations(data)
-    return orgs[orgs["IACC status at the end"] != "not_applicable"].reset_index(drop=True)
+    orgs = orgs[orgs["IACC status at the end"] != "not_applicable"].reset_index(drop=True)
+    # each code through its own field's label: 'unknown' means different things in different
+    # fields, and the table's general labels would give it the first field's ('Not identified')
+    for col, field in (("IACC status at the end", "iacc_status"), ("stance on Alibaba's membership", "stance")):
+        orgs[col] = orgs[col].map(data.codebook("members", field))
+    return orgs
 
 
 def sanity_checks(data: Data) -> None:
@@ -212,21 +225,22 @@ def sanity_checks(data: Data) -> None:
     dep = departures(data)
     days = a.crisis_numbers(data)["days_to_suspension"]
     check(
-        "every departure rests on evidence from at least one article",
+        "every departure is reported by at least one article",
         bool((dep["articles"] >= 1).all()),
-        ", ".join(f"{w}: {n}" for w, n in zip(dep["who left"], dep["articles"], strict=True)),
+        ", ".join(f"{w} by {n}" for w, n in zip(dep["who left"], dep["articles"], strict=True)),
     )
     check(
         "no departure's latest possible day precedes the admission", bool((dep["date_end"] >= adm["date_start"]).all())
     )
     check(
-        "no departure's latest possible day falls after the suspension (the departures chart's title says so)",
+        "no departure's latest possible day falls after the suspension",
         bool((dep["days after admission (latest)"] <= days).all()),
     )
     first = dep[dep["date_start"] == adm["date_start"]]
     check(
-        "departures whose interval opens on the admission day are bounded by it, not dated to it",
+        "no departure is dated to the admission day itself; where a departure's possible days begin on it, "
+        "that day is only the earliest bound",
         bool((first["precision"] != "day").all()),
-        "; ".join(f"{w} ('{t}')" for w, t in zip(first["who left"], first["article's words"], strict=True)) or "none",
+        "; ".join(f"{w} ('{t}')" for w, t in zip(first["who left"], first["article's words"], strict=True)),
     )
     check("the suspension comes before the conference opens", bool(sus["date_start"] < conf["date_start"]))
