@@ -203,8 +203,8 @@ def record_dates(checks: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
 
 
 def method_split(test: pd.DataFrame) -> dict[str, float | int]:
-    """`method_test` split in two: intervals the articles state outright (one day,
-    precision 'day') and intervals we inferred (any other precision). For each: checks and
+    """`method_test` split in two: intervals of one day (precision 'day': a day the
+    articles state, or one worked out from a relative word) and intervals we inferred (any other precision). For each: checks and
     how many contain the record's day; for the inferred, the median and widest width of the
     closed ones (an open 'before' interval has no width)."""
     stated = test[test["date_precision"] == "day"]

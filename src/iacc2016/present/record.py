@@ -189,11 +189,11 @@ def findings(t: Tables) -> str:
             f"{contradicted_statements(t)}. Each is shown below beside the record's own words; the overview, "
             "[Who left, and when](01-who-left-and-when.ipynb) and "
             "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb) flag them where they tell the same facts.",
-            f"- Our own dates held up where the record gives a day. Of the {m['inferred']} intervals we inferred from vague or relative words, "
+            f"- Our own dates held up where the record gives a day. Of the {m['inferred']} intervals longer than a day that we inferred from vague words, "
             f"**{m['inferred_contained']}** contain the day the record gives (a median of "
             f"{m['inferred_median_width']:.1f} days wide, the widest {m['inferred_max_width']} days); the "
-            f"{m['stated']} days the articles state outright match the record in {m['stated_contained']}. "
-            + record_spans_partly_outside(t),
+            f"{m['stated']} happenings the articles pin to one day (stated, or worked out from words such as "
+            f"'next Thursday') match the record in {m['stated_contained']}. " + record_spans_partly_outside(t),
         ]
     )
 
