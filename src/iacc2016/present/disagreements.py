@@ -65,9 +65,12 @@ def grid_title(data: Data, table: pd.DataFrame) -> str:
     """Contradictions first: the one kind of difference where the articles cannot all be right."""
     n = by_reading(table["verdict"], verdict_reading(data))
     contradict = int((table["verdict"] == verdict_order(data)[0]).sum())
+    others = n["substance"] - contradict
+    if contradict == 0:
+        return f"None of {len(table)} shared points is an outright contradiction; {others} differ in characterisation"
     return (
         f"{contradict} of {len(table)} shared points {'is an outright contradiction' if contradict == 1 else 'are outright contradictions'}; "
-        f"{n['substance'] - contradict} more differ in characterisation"
+        f"{others} more differ in characterisation"
     )
 
 
@@ -86,7 +89,7 @@ def side_by_side(data: Data, kind: str) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------ the grid chart
 CELL_CHARS, LINE_PX = 19, 15
-CELL_LINES = (5, 4)  # at most, in the panel of substance and in the other
+CELL_LINES = (4, 3)  # at most, in the panel of substance and in the other (the tables below give each whole)
 
 
 def short(value: str, width: int = CELL_CHARS, lines: int = 3) -> str:
@@ -113,7 +116,8 @@ def colour_key(data: Data) -> str:
     names = data.package.code_property("claims", "verdict", "shortLabel")
     colours = verdict_colors(data)
     keys = [f"<span style='color:{_pale(colours[v])};font-size:22px'>■</span> {names[v]}" for v in verdict_order(data)]
-    return "Row colour: " + "   ".join(keys)
+    half = (len(keys) + 1) // 2  # two lines, so that the last key is not cut at the chart's edge
+    return "Row colour: " + "   ".join(keys[:half]) + "<br>" + "   ".join(keys[half:])
 
 
 def _panel(data: Data, part: pd.DataFrame, topics: dict[str, str], most: int) -> tuple[go.Heatmap, int]:
@@ -141,7 +145,7 @@ def _panel(data: Data, part: pd.DataFrame, topics: dict[str, str], most: int) ->
         z.append(zr)
         text.append(tr)
         hover.append(hr)
-    rows = [f"{wrap(topics[c], 30)}<br><i>{labels[verdict_of[c]]}</i>" for c in ids]
+    rows = [f"{wrap(topics[c], 42)}<br><i>{labels[verdict_of[c]]}</i>" for c in ids]
     lines = max([t.count("<br>") + 1 for r in text for t in r] + [r.count("<br>") + 1 for r in rows])
     n = len(verdict_order(data))
     scale = []
