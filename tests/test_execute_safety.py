@@ -11,6 +11,7 @@ import sys
 import time
 
 import nbformat
+import pytest
 
 from conftest import ROOT, run_in_process, snapshot
 from iacc2016.settings import DATA_ENV, INTERACTIVE_RENDERER, RENDERER_ENV
@@ -43,6 +44,7 @@ def test_a_failing_cell_is_named_and_the_notebook_is_left_unchanged(tmp_path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.robustness
 def test_a_successful_run_replaces_the_notebook_in_one_step(tmp_path):
     path = tmp_path / "fine.ipynb"
     before = write_notebook(path, "print(6 * 7)")
@@ -54,6 +56,7 @@ def test_a_successful_run_replaces_the_notebook_in_one_step(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp-iacc")], "a temporary file was left behind"
 
 
+@pytest.mark.robustness
 def test_killing_the_run_mid_notebook_leaves_every_notebook_intact(tmp_path):
     first, second = tmp_path / "a.ipynb", tmp_path / "b.ipynb"
     marker = tmp_path / "started"
@@ -81,6 +84,7 @@ def test_killing_the_run_mid_notebook_leaves_every_notebook_intact(tmp_path):
     assert not [name for name in after if name.endswith(".tmp-iacc")], "a temporary file was left behind"
 
 
+@pytest.mark.robustness
 def test_committed_notebooks_survive_a_failed_reproduce(tmp_path):
     """A notebook that cannot run against broken data is reported and not rewritten."""
     from conftest import DATA
@@ -99,6 +103,7 @@ def test_committed_notebooks_survive_a_failed_reproduce(tmp_path):
     assert target.read_bytes() == before
 
 
+@pytest.mark.robustness
 def test_reproduce_without_a_browser_stops_rather_than_commit_notebooks_without_pngs(tmp_path):
     path = tmp_path / "chart.ipynb"
     before = write_notebook(path, "from iacc2016.present import style as charts", "charts.setup()")

@@ -171,6 +171,7 @@ def test_row_with_a_stray_comma(data_copy):
     assert_reported(data_copy, f"events.csv:4: has {width + 1} cells, expected {width}")
 
 
+@pytest.mark.robustness
 def test_hundred_thousand_rows_are_checked_to_the_last_row(data_copy):
     """A large file is read in full and an error in its last row is placed exactly.
     (How long this takes is measured by `make bench`, not asserted here.)"""

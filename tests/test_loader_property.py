@@ -9,10 +9,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from conftest import DATA
 from iacc2016.data.load import load_tables, read_table
 from iacc2016.data.problems import DataValidationError
 from iacc2016.data.schema import load_package
+
+# Starts real processes (or many generated cases): `make robustness`, run by CI, not `make test`.
+pytestmark = pytest.mark.robustness
 
 PACKAGE = load_package(DATA)
 EVENTS = PACKAGE.resource("events")

@@ -119,6 +119,7 @@ def test_figure_strings_keep_the_charts_own_formatting(shown):
     assert bar["hovertemplate"].endswith("</extra>")
 
 
+@pytest.mark.robustness
 def test_an_html_export_of_a_notebook_built_from_hostile_data_runs_nothing(shown):
     """The notebook as nbconvert exports it to HTML (what a reader downloads or a site
     publishes): the outputs of hostile data hold no live tag."""

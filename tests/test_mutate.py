@@ -28,6 +28,9 @@ ACTS = (
     "a2,p2,2016-05-01,2016-05-01,3,2.50,false,Bob joins the coalition\n"
 )
 
+# Starts real processes (or many generated cases): `make robustness`, run by CI, not `make test`.
+pytestmark = pytest.mark.robustness
+
 
 def _field(name, kind="string", **extra):
     return {"name": name, "type": kind, **extra}

@@ -124,6 +124,7 @@ REQUIRED_FLAGS = (
 )
 
 
+@pytest.mark.robustness
 def test_the_browser_the_charts_start_gets_the_offline_flags(tmp_path):
     """The command line the browser is really started with (a stand-in records it, then
     exits as a broken browser would), through kaleido and choreographer as the notebooks

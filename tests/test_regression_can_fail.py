@@ -74,6 +74,7 @@ def showing_notebook(path) -> None:
     nbformat.write(nb, path)
 
 
+@pytest.mark.robustness
 def test_changing_shown_values_makes_nbval_fail(data_copy, tmp_path):
     for file, key, column, value in MUTATIONS:
         assert committed_value(file, key, column) != value

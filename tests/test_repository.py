@@ -230,3 +230,21 @@ def test_contributor_conventions_are_in_place():
     assert (ROOT / ".python-version").read_text(encoding="utf-8").strip() == "3.11"
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "make test" in template and "make reproduce" in template
+
+
+def test_every_test_left_out_of_make_test_is_run_by_ci():
+    """pyproject's addopts leave marked tests out of `make test` (`-m 'not X'`); each such
+    marker must be selected (`-m X`) by a Makefile target that .ci/run calls, or those tests
+    would never run anywhere."""
+    import re
+    import tomllib
+
+    addopts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]["addopts"]
+    left_out = re.findall(r"not (\w+)", addopts)
+    assert "robustness" in left_out and "network" in left_out, addopts
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    for marker in left_out:
+        targets = re.findall(rf"^([\w-]+):[^\n]*\n(?:\t[^\n]*\n)*?\t[^\n]*-m {marker}\b", makefile, re.M)
+        assert targets, f"no Makefile target runs the tests marked {marker}"
+        assert any(f"make {t}" in ci for t in targets), f"{marker}: .ci/run calls none of {targets}"

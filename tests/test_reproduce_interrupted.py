@@ -39,6 +39,9 @@ CELL = (
     "print('{name} {value}')"
 )
 
+# Starts real processes (or many generated cases): `make robustness`, run by CI, not `make test`.
+pytestmark = pytest.mark.robustness
+
 
 def make_checkout(folder: Path) -> Path:
     """Notebooks with committed (old) outputs and chart data, and .py twins that were
