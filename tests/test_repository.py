@@ -239,7 +239,8 @@ def test_every_test_left_out_of_make_test_is_run_by_ci():
     import re
     import tomllib
 
-    addopts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]["addopts"]
+    pytest_options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]
+    addopts = pytest_options["ini_options"]["addopts"]
     left_out = re.findall(r"not (\w+)", addopts)
     assert "robustness" in left_out and "network" in left_out, addopts
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
