@@ -26,15 +26,12 @@ claims = disagreements.claims(data)
 nb.md(disagreements.summary(data, claims))
 
 # %% [markdown]
-# ## The grid: what each outlet says on each shared point
+# ## The points of substance: what each outlet says
 #
-# Each row is a point several articles report; each cell is what that outlet says (blank:
-# it does not report the point). The upper panel holds the differences of substance
-# (contradictions, then characterisations); the lower one the differences of wording,
-# spelling or punctuation, of precision only, of publication day only (a count that rose
-# between articles), and agreement. The key under the title gives each row's colour; the
-# tables below quote each article's own words (in JupyterLab, hovering over a cell shows
-# them too).
+# Each row is a point on which the articles' versions imply different things; each cell
+# is what that outlet says (blank: it does not report the point). The other points, which
+# differ only in wording, precision or publication day, or agree, are in the table after
+# the chart; the tables further down quote each article's own words for every point.
 #
 # The verdicts read each article's words at face value. The date intervals in [Who left,
 # and when](01-who-left-and-when.ipynb) use only the bounds the texts make firm, so they
@@ -46,16 +43,19 @@ charts.show(fig, "04-claims-grid", chart_data)
 
 # %% [markdown]
 # ## Every point, with its verdict and why
+#
+# In the chart's order: the points of substance first, then the rest, most telling first.
 
 # %%
-claims[["topic", "verdict", "explanation"]]
+disagreements.every_point(data, claims)
 
 # %% [markdown]
 # ## What the public record says about these points (not from the articles)
 #
 # The verdicts above compare the articles with one another only. Several of their
 # statements were also checked against press releases, wire reports and company
-# statements, which settle some of what the articles leave open.
+# statements, which settle some of what the articles leave open. Nothing in this section
+# comes from the articles.
 
 # %%
 nb.md(disagreements.record_sentence(data))
@@ -74,7 +74,7 @@ disagreements.record_table(data)
 disagreements.side_by_side(data, "date")
 
 # %% [markdown]
-# ### Years of the same program or founding
+# ### Years of the same programme or founding
 
 # %%
 disagreements.side_by_side(data, "year")
@@ -98,7 +98,7 @@ disagreements.side_by_side(data, "quotation_wording")
 disagreements.side_by_side(data, "attribution")
 
 # %% [markdown]
-# ### Characterizations of motive and accusation
+# ### Characterisations of motive and accusation
 
 # %%
 disagreements.side_by_side(data, "motive")
@@ -126,7 +126,7 @@ per_claim = data.claims.groupby("claim_id")
 nb.check("every point compared is reported by more than one article", bool((claims["articles"] > 1).all()))
 nb.check("each point compared has one verdict and one explanation",
          bool((per_claim["verdict"].nunique() == 1).all() and (per_claim["explanation"].nunique() == 1).all()))
-nb.check("every kind of point listed above has at least one point in the tables",
+nb.check("every kind of point has at least one point in the tables",
          set(claims["kind"]) == set(codebook.claim_kinds(data)))
 
 # %% [markdown]

@@ -80,9 +80,33 @@ def test_record_checks_of_points_joins_each_check_to_its_point():
             "explanation": ["x", "y", "z", "w"],
         }
     )
-    got = d.record_checks_of_points(p, checks, ["contradicted", "partly_confirmed", "confirmed"])
-    # r3 checks an event, not a claim: out. Contradicted first: r4 (k3) before r1 (k1),
-    # k3 coming before k1 among the points; then confirmed r2 (k2).
+    got = d.record_checks_of_points(p, checks, NO_LINKS, ["contradicted", "partly_confirmed", "confirmed"])
+    # r3 checks an event, not a claim, and no link ties it to a point: out. Contradicted
+    # first: r4 (k3) before r1 (k1), k3 coming before k1 among the points; then confirmed r2 (k2).
     assert list(got["check_id"]) == ["r4", "r1", "r2"]
     assert list(got["topic"]) == ["a day", "a name", "a year"]
     assert got.loc[0, "verdict"] == "differ_in_precision"
+
+
+NO_LINKS = pd.DataFrame({"check_id": [], "claim_id": [], "source_id": []}, dtype=str)
+
+
+def test_a_linked_check_of_another_table_bears_on_its_point():
+    # The $16.1m case: a figure's check that is also one article's version of a point.
+    p = d.points(claims(), KINDS, MOST_SERIOUS_FIRST)  # order k2, k3, k4, k1
+    checks = pd.DataFrame(
+        {
+            "check_id": ["r1", "r3", "r5"],
+            "source_id": ["s1", "s3", "s3"],
+            "checks_table": ["claims", "figures", "quotes"],
+            "checks_id": ["k1", "f1", "q1"],
+            "statement": ["a", "c", "e"],
+            "rating": ["confirmed", "contradicted", "confirmed"],
+            "explanation": ["x", "z", "v"],
+        }
+    )
+    links = pd.DataFrame({"check_id": ["r3", "r3"], "claim_id": ["k2", "k4"], "source_id": ["s3", "s3"]})
+    got = d.record_checks_of_points(p, checks, links, ["contradicted", "partly_confirmed", "confirmed"])
+    # r3 bears on two points (k2 before k4 among the points); r5 has no link: out.
+    assert list(zip(got["check_id"], got["claim_id"], strict=True)) == [("r3", "k2"), ("r3", "k4"), ("r1", "k1")]
+    assert list(got["rating"]) == ["contradicted", "contradicted", "confirmed"]

@@ -61,14 +61,21 @@ def cells(
     return c[["claim_id", "topic", "outlet", "value", "snippet", "verdict", "reading", "panel"]].reset_index(drop=True)
 
 
-def record_checks_of_points(table: pd.DataFrame, record_checks: pd.DataFrame, ratings: list[str]) -> pd.DataFrame:
-    """The public record's checks (not from the articles) of the shared points: one row
-    per check of a claim, with the point's topic and verdict; ordered by rating (in
-    `ratings` order), then by the points' order in `table`, then by check id."""
-    checks = record_checks[record_checks["checks_table"] == "claims"]
+def record_checks_of_points(
+    table: pd.DataFrame, record_checks: pd.DataFrame, links: pd.DataFrame, ratings: list[str]
+) -> pd.DataFrame:
+    """The public record's checks (not from the articles) that bear on the shared points:
+    a check of a claims row, and a check of another row (a figure, quotation, event) that
+    `links` (record_check_points: check_id, claim_id) ties to a point. One row per check
+    and point, with the point's topic and verdict; ordered by rating (in `ratings` order),
+    then by the points' order in `table`, then by check id."""
+    direct = record_checks.loc[record_checks["checks_table"] == "claims", ["check_id", "checks_id"]]
+    pairs = pd.concat(
+        [direct.rename(columns={"checks_id": "claim_id"}), links[["check_id", "claim_id"]]], ignore_index=True
+    ).drop_duplicates()
     row = {cid: i for i, cid in enumerate(table["claim_id"])}
     rank = {r: i for i, r in enumerate(ratings)}
-    out = checks.merge(table[["claim_id", "topic", "verdict"]], left_on="checks_id", right_on="claim_id")
+    out = pairs.merge(record_checks, on="check_id").merge(table[["claim_id", "topic", "verdict"]], on="claim_id")
     out = out.assign(_r=out["rating"].map(rank), _p=out["claim_id"].map(row))
     out = out.sort_values(["_r", "_p", "check_id"]).drop(columns=["_r", "_p"])
     return out[
