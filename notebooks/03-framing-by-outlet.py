@@ -2,12 +2,11 @@
 # # How the framing differs by outlet
 #
 # **The question.** Several outlets told one story. Whose voices did each carry, how did each
-# describe Alibaba and the coalition, which kinds of news story did each tell, which
-# events did each report, and which words set each apart? Findings first; one person coded
-# every article (see the caveats).
+# describe Alibaba and the coalition, which kinds of news story did each tell, and which
+# events did each report? Findings first; one person coded every article (see the caveats).
 
 # %%
-from iacc2016.present import framing, framing_charts
+from iacc2016.present import framing, framing_charts, framing_evidence, framing_findings
 from iacc2016.present import notebook as nb
 from iacc2016.present import style as charts
 
@@ -17,14 +16,15 @@ data = nb.start()
 # ## Summary of findings
 
 # %%
-nb.md(framing.findings(data))
+nb.md(framing_findings.findings(data))
 
 # %% [markdown]
 # ## Voice: whose words each outlet carries
 #
 # Every direct quotation and attributed paraphrase, by the side of the speaker. Shares are
 # of the words quoted or paraphrased in that article; the table gives the counts behind
-# them (a share can rest on very few passages).
+# them (a share can rest on very few passages). A speaker's side goes by who the speaker
+# is, not by what they say; the table after the counts lists everyone on each side.
 
 # %%
 fig, chart_data = framing_charts.voice_chart(data, title=framing.voice_title(data), source=data.source_line("quotes"))
@@ -34,7 +34,14 @@ charts.show(fig, "03-voice", chart_data)
 framing.voice_table(data)
 
 # %% [markdown]
-# Whose voice comes first:
+# Who is counted on each side, and how many of their words each article quotes:
+
+# %%
+framing_evidence.sides(data)
+
+# %% [markdown]
+# Whose voice comes first in each article, whether quoted, paraphrased or taken from a
+# document:
 
 # %%
 framing.first_voice(data)
@@ -49,8 +56,12 @@ framing.quote_topics(data)
 # %% [markdown]
 # ## Labels: how each outlet describes the actors
 #
-# The descriptive phrases each outlet attaches, in its own voice, to the main actors.
-# (−) marks a disparaging label, (+) a crediting one.
+# The descriptive phrases each outlet attaches, in its own voice, to the main actors,
+# verbatim (capitals as in the article). (−) marks a disparaging label; (+) a crediting one,
+# which credits success, virtue or dedication beyond naming what the actor is ("devoted
+# solely to combating"). A phrase that describes several actors counts for each: The Fashion
+# Law's aside that Michael Kors, "like Alibaba", had an immensely successful initial public
+# offering credits Alibaba too.
 
 # %%
 framing.labels_side_by_side(data, ["alibaba", "iacc", "michael-kors", "gucci", "jack-ma"])
@@ -86,6 +97,12 @@ charts.show(fig, "03-frames", chart_data)
 framing.frame_questions(data)
 
 # %% [markdown]
+# The words behind each "yes", one row per answer:
+
+# %%
+framing_evidence.frame_evidence(data)
+
+# %% [markdown]
 # Entman's functions, as each article fills them (our summaries):
 
 # %%
@@ -98,35 +115,25 @@ framing.entman(data)
 # it. Events reported everywhere come first. An article can only report what had happened
 # (or was announced) by the day it was written, so the later articles carry events the
 # earlier ones could not: white cells mark events that happened after the article's latest
-# possible publication day. Figures are left out: each is stored once per article, so every
-# figure would count as told by one article only, by construction.
+# possible publication day. Figures (numbers such as the enforcement statistics) are left
+# out here; they are compared in [Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)
+# and [Where the outlets disagree](04-where-outlets-disagree.ipynb).
 
 # %%
 fig, chart_data = framing_charts.coverage_chart(
-    data, title=framing.coverage_title(data), source=data.source_line("evidence", "events")
+    data, title=framing_findings.coverage_title(data), source=data.source_line("evidence", "events")
 )
 charts.show(fig, "03-coverage", chart_data)
 
+# %%
+nb.md(framing_findings.undated_line(data))
+
 # %% [markdown]
-# ## Distinctive words
-#
-# Which words each outlet uses more than the other articles do, ranked by a log-odds ratio
-# (Monroe, Colaresi and Quinn 2008): how much likelier a word is in this outlet than in the
-# rest, pulled toward zero for rare words by the counts of the whole corpus. The score (z)
-# ranks the words; it is **not** a significance test, and the counts show how thin the
-# evidence for each word is. Only the outlet's own words count: recorded quotations are
-# taken out, as are function words ("we", "an", "on"), words used fewer than a minimum
-# number of times, and words the outlet uses less than the others do. Names split into
-# words ("michael", "kors").
+# The words behind each blue cell, one row per snippet (an article can report an event in
+# more than one place):
 
 # %%
-distinct = framing.distinctive(data, top=8)
-fig, chart_data = framing_charts.distinctive_chart(
-    data, distinct,
-    title="Each outlet's most distinctive words, against the other articles",
-    source=data.source_line("term_counts").replace("coded by hand from them", "counted from their texts"),
-)
-charts.show(fig, "03-distinctive-words", chart_data)
+framing_evidence.coverage_evidence(data)
 
 # %% [markdown]
 # ## Checks the numbers above pass
@@ -142,12 +149,10 @@ nb.check("in each article, the sides' shares of the quoted words add up to the w
 nb.check("every article is coded on every framing question",
          bool(data.frame_codes.groupby("source_id")["item_id"].nunique().eq(len(data.frame_codebook)).all()))
 nb.check("every 'yes' to a framing question rests on words quoted from the article", bool(data.frame_codes.loc[data.frame_codes["value"] == "yes", "snippet"].notna().all()))
-nb.check("every distinctive word shown is used often enough to be ranked",
-         bool((distinct["count_in_group"] >= framing.MIN_COUNT).all()))
 status = framing.coding_status(data)
 uncoded = status[(status[["quotes", "labels", "frame codes"]] == "not yet").any(axis=1)]
-nb.md(f"Articles still to be coded by hand: {', '.join(uncoded['outlet'])}." if len(uncoded)
-      else f"All {len(status)} articles are coded by hand: quotations, labels and framing questions.")
+nb.check("every article is coded by hand (quotations, labels and framing questions)", uncoded.empty,
+         ", ".join(uncoded["outlet"]))
 
 # %% [markdown]
 # ## Caveats
@@ -162,10 +167,17 @@ nb.md(f"Articles still to be coded by hand: {', '.join(uncoded['outlet'])}." if 
 #   of a fast-moving story (see the sources at the end for their dates).
 # - **Quotes count as framing.** An outlet chooses whom to quote, so quoted words count
 #   in the voice shares and may answer frame questions. The voice shares here are of all
-#   quoted words on every topic, not of the enforcement numbers alone (the enforcement notebook).
-# - **Distinctive words on a tiny corpus.** Short articles make every word rare. The
-#   lists are pointers back to the texts, to be read with their counts, not findings on
-#   their own.
+#   quoted words on every topic, not of the enforcement numbers alone (those are in
+#   [Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)).
+
+# %%
+nb.md(framing_evidence.distinctive_note(data))
+
+# %% [markdown]
+# ## References
+
+# %%
+nb.md(framing_evidence.references(data))
 
 # %%
 nb.sources(data)

@@ -177,3 +177,46 @@ def test_after_publication_marks_events_an_article_could_not_yet_report():
     assert got.loc["late"].tolist() == [True, False]
     assert got.loc["early"].tolist() == [False, False]
     assert got.loc["planned"].tolist() == [False, False]
+
+
+def test_voice_margins_put_clear_leads_first_and_call_small_ones_narrow():
+    leads = pd.DataFrame(
+        {
+            "outlet": ["A", "B", "C", "D"],
+            "side": ["brands", "iacc", "brands", "alibaba"],
+            "share": [0.42, 0.76, 0.54, 0.84],
+            "lead": [0.04, 0.60, 0.08, 0.75],
+        }
+    )
+    got = f.voice_margins(leads, narrow=0.10)
+    # By hand: D (0.84) and B (0.76) lead by 0.75 and 0.60, clear; C (0.08) and A (0.04)
+    # lead by less than 0.10, narrow, the larger lead first: D, B, C, A.
+    assert list(got["outlet"]) == ["D", "B", "C", "A"]
+    assert list(got["narrow"]) == [False, False, True, True]
+    # A lead of exactly the threshold is not narrow.
+    assert not f.voice_margins(leads.assign(lead=0.10))["narrow"].any()
+
+
+def test_undated_reports_lists_articles_that_report_an_event_without_dating_it():
+    evidence = pd.DataFrame(
+        {
+            "record_table": ["events"] * 5 + ["figures"],
+            "record_id": ["join", "join", "join", "quit", "quit", "join"],
+            "source_id": ["s1", "s2", "s3", "s1", "s2", "s3"],
+            "snippet": ["joined in April", "the newest member", "On 13 April it joined", "quit in May", "left", "x"],
+        }
+    )
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["c1", "c1", "c2"],
+            "source_id": ["s1", "s3", "s1"],
+            "snippet": ["joined in April", "On 13 April it joined the group", "in May"],
+        }
+    )
+    got = f.undated_reports(evidence, claims)
+    # c1's snippets hold s1's and s3's 'join' evidence (2 articles): tied to 'join', which s2
+    # reports too, so s2 reports it without a date. c2 ('in May') sits inside s1's 'quit'
+    # snippet: tied to 'quit', which s2 reports without a date.
+    assert got.values.tolist() == [["c1", "join", "s2"], ["c2", "quit", "s2"]]
+    # A claim whose snippets overlap no evidence is left out.
+    assert f.undated_reports(evidence, claims.assign(snippet="nothing alike")).empty

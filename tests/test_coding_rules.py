@@ -219,6 +219,24 @@ def test_a_phrase_describing_several_actors_has_a_row_for_each():
     assert not bad, f"a phrase describing several actors lacks a row: {sorted(set(bad))}"
 
 
+def test_a_label_is_a_phrase_not_a_clause_and_does_not_open_mid_phrase():
+    """labels.phrase: the noun phrase, apposition or predicate itself. Not a whole clause
+    with the target as its subject ('Alibaba has long been unpopular ...' is recorded as
+    'has long been unpopular ...'), and not a fragment that opens inside a clause ('like
+    Alibaba, had ...' is recorded from the relative pronoun: 'which, like Alibaba, had ...')."""
+    labels = table("labels")
+    members = table("members").set_index("member_id")
+    bad = []
+    for lab in labels.itertuples():
+        m = members.loc[lab.target_id]
+        names = [m["name"], *[a for a in m["aliases"].split("|") if a], lab.target_id.split("-")[0].capitalize()]
+        if any(re.match(rf"{re.escape(n)} (has|is|was|had|have)\b", lab.phrase) for n in names):
+            bad.append((lab.label_id, "a clause with the target as subject"))
+        if re.match(r"(like|such as|including)\b", lab.phrase, flags=re.I):
+            bad.append((lab.label_id, "opens inside a clause"))
+    assert not bad, f"labels that are not phrases: {bad}"
+
+
 def test_unattributed_criticism_of_alibaba_in_the_outlets_voice_is_a_negative_label():
     """labels.valence: 'Alibaba has (previously/long) been criticised/criticized for ...' outside quotation marks is
     labelled as a negative judgement of Alibaba, for every outlet alike."""

@@ -10,7 +10,6 @@ import pandas as pd
 
 from ..analysis import framing as a
 from ..analysis.logodds import MIN_COUNT, STOPWORDS, distinctive_terms, own_words, surviving
-from ..analysis.story import suspension
 from ..data.text import terms
 from .codebook import GENERIC_FRAMEWORK, side_in_prose, side_names, side_order, valence_signs
 from .notebook import Data
@@ -35,9 +34,21 @@ def voice(data: Data) -> pd.DataFrame:
 
 
 def first_voice(data: Data) -> pd.DataFrame:
-    """Whose words each article quotes first."""
-    return a.first_quoted(data.quotes, data.outlet_of(), data.outlet_order()).rename(
-        columns={"speaker": "first quoted", "words": "words quoted"}
+    """Whose words come first in each article (quoted, paraphrased or taken from a
+    document), its side, its form in one word (the codebook's `brief`) and the words."""
+    first = a.first_quoted(data.quotes, data.outlet_of(), data.outlet_order())
+    q = data.quotes.sort_values(["source_id", "sequence"]).drop_duplicates("source_id")
+    text = q.assign(outlet=q["source_id"].map(data.outlet_of())).set_index("outlet")["text"]
+    brief = data.package.code_property("quotes", "kind", "brief")
+    return pd.DataFrame(
+        {
+            "outlet": first["outlet"],
+            "first voice": first["speaker"],
+            "side": first["side"],
+            "form": first["kind"].map(brief),
+            "the words": "“" + first["outlet"].map(text) + "”",
+            "length (words)": first["words"],
+        }
     )
 
 
@@ -203,97 +214,3 @@ def frames_title(data: Data) -> str:
         "runs through every article" if c["most_used"] in c["everywhere"] else "is the most used"
     )
     return f"{used}; the {names[c['most_varied']]} frame varies most"
-
-
-def coverage_title(data: Data) -> str:
-    n = a.coverage_counts(
-        a.coverage(data.evidence, data.events, data.outlet_of(), data.outlet_order()), len(data.outlet_order())
-    )
-    return (
-        f"{plural(n['everywhere'], 'event appears', 'events appear')} in every article; "
-        f"{n['alone']} of {n['events']} in just one"
-    )
-
-
-def findings(data: Data) -> str:
-    """The notebook's findings list, every number computed here from the tables."""
-    prose = side_in_prose(data)
-    leads = a.voice_leads(voice(data))
-    p = a.plurality(leads)
-    top = leads[leads["side"] == p["side"]]
-    others = leads[leads["side"] != p["side"]]
-    v = voice(data).sort_values(["outlet", "share"], ascending=[True, False])
-    pair = {o: (g.iloc[0], g.iloc[1]) for o, g in v.groupby("outlet")}  # each outlet's leading side and the next
-    first = a.first_quoted(data.quotes, data.outlet_of(), data.outlet_order())["side"].value_counts().to_dict()
-    voice_line = (
-        f"- **Voice.** The largest share of quoted words goes to {prose[p['side']]} in {p['outlets']} of "
-        f"{plural(p['of'], 'article', 'articles')} ("
-        + "; ".join(
-            f"{o}: {_pct(s)} against {_pct(pair[o][1]['share'])} for the next side, {pair[o][0]['words']} words to "
-            f"{pair[o][1]['words']}, in {plural(pair[o][0]['passages'], 'passage', 'passages')} to {pair[o][1]['passages']}"
-            for o, s in zip(top["outlet"], top["share"], strict=True)
-        )
-        + ")"
-        + "".join(f"; to {prose[r.side]} in {r.outlet} ({_pct(r.share)})" for r in others.itertuples())
-        + ". The first voice quoted: "
-        + ", ".join(
-            f"{prose[s]} in {plural(n, 'article', 'articles')}"
-            for s, n in sorted(first.items(), key=lambda kv: (-kv[1], kv[0]))
-        )
-        + "."
-    )
-    val = a.label_valence(data.labels, data.outlet_of(), data.outlet_order(), "alibaba", data.package.codes(*VALENCES))
-    negative = val["negative"]
-    harshest = negative.idxmax()
-    none = [o for o in val.index if negative[o] == 0]
-    labels_line = (
-        f"- **Labels.** Of the labels the outlets attach to Alibaba in their own voice, {harshest}'s carry the most "
-        f"disparaging ones ({negative[harshest]}); "
-        + (
-            "; ".join(
-                f"{o} attaches {plural(int(val.loc[o].sum()), 'label', 'labels')}, none disparaging" for o in none
-            )
-            + "."
-            if none
-            else "every outlet attaches at least one disparaging label."
-        )
-    )
-    c = a.frame_contrasts(frame_profiles(data))
-    names = {k: v.lower() for k, v in data.codebook("frame_codebook", "frame").items()}
-    frames_line = (
-        f"- **Frames.** The {names[c['most_used']]} frame is the most used ({_pct(c['most_used_min'])} to "
-        f"{_pct(c['most_used_max'])} of its questions answered yes, depending on the outlet); the {names[c['most_varied']]} frame varies most, "
-        f"from {_pct(c['varied_min'])} ({c['varied_min_outlet']}) to {_pct(c['varied_max'])} ({c['varied_max_outlet']})."
-    )
-    grid = a.coverage(data.evidence, data.events, data.outlet_of(), data.outlet_order())
-    n = a.coverage_counts(grid, len(data.outlet_order()))
-    label = data.events.set_index("event_id")["label"]
-    late = after_publication(data, grid.rename(columns={"event_id": "record_id"}))
-    one = grid.loc[grid["outlets_reporting"] == 1, "event_id"]
-    later = int(late.loc[list(one)].any(axis=1).sum())  # single-outlet events some article was too early for
-    coverage_line = (
-        f"- **Coverage.** Of {n['events']} coded events, {plural(n['everywhere'], 'appears', 'appear')} in every "
-        f"article ({', '.join(label[e] for e in n['everywhere_ids'])}); {plural(n['alone'], 'appears', 'appear')} "
-        f"in one article only, {later} of them events that happened after at least one other article was published. "
-        + suspension_coverage(data, grid)
-    )
-    return "\n".join([voice_line, labels_line, frames_line, coverage_line])
-
-
-def suspension_coverage(data: Data, grid: pd.DataFrame) -> str:
-    """Which articles report the suspension itself, the story's central event."""
-    row = grid[grid["event_id"] == suspension(data)["event_id"]].iloc[0]
-    who = [o for o in data.outlet_order() if row[o]]
-    others = [o for o in data.outlet_order() if not row[o]]
-    pub = data.sources.groupby("outlet").agg(first=("published_start", "min"), last=("published_end", "max"))
-    day = data.events.set_index("event_id").loc[row["event_id"], "date_end"]
-    only = (
-        f", the only {'article' if len(who) == 1 else 'articles'} published after the suspension's day; the other "
-        f"{len(others)} came out on or before it"
-        if who
-        and others
-        and all(pub.loc[o, "first"] > day for o in who)
-        and all(pub.loc[o, "last"] <= day for o in others)
-        else ""
-    )
-    return f"The suspension itself is reported by {plural(len(who), 'article', 'articles')} ({', '.join(who)}){only}."

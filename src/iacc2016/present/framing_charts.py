@@ -4,9 +4,7 @@ outlet; every chart a subtitle saying what it measures."""
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from .codebook import generic_frames, side_colors, side_names, side_order
 from .framing import after_publication, coverage, frame_profiles, voice
@@ -69,7 +67,7 @@ def voice_chart(data: Data, title: str, source: str):
     fig.update_yaxes(autorange="reversed", tickvals=order, ticktext=ticks)
     fig = _done(
         fig, title, "Each side's share of the words an article quotes or paraphrases", source, 380,
-        "Numbers in the bars are words.", x_title="Share of the article's quoted and paraphrased words", legend_rows=1,
+        "Numbers in the bars are words; a sliver too thin for its number is counted in the table below the chart.", x_title="Share of the article's quoted and paraphrased words", legend_rows=1,
     )  # fmt: skip
     return fig, v
 
@@ -90,7 +88,7 @@ def frame_chart(data: Data, title: str, source: str):
             z.values, outlets, [labels[f] for f in frames], [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]], text.values,
             "<b>%{x}</b> · %{y}: %{text} of its questions answered yes",
             texttemplate="%{text}", textfont={"size": 13},
-            colorbar={"title": "answered yes", "tickformat": ".0%"},
+            colorbar={"title": {"text": "Answered<br>yes", "side": "top"}, "tickformat": ".0%"},
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", ticksuffix="  ")
@@ -157,46 +155,17 @@ def coverage_chart(data: Data, title: str, source: str):
     fig = _done(
         fig, title, "Which of the coded events each article reports; outlets in order of publication, with their possible days", source,
         140 + 18 * len(c),
-        "Blue: the article reports the event (it holds an evidence snippet for it). Grey: it does not. White: the event "
-        "happened after the article's<br>latest possible publication day (a scheduled event can be announced before). "
+        "Blue: the article reports the event (it holds an evidence snippet for it). Grey: it does not. White, outlined: the "
+        "event happened<br>after the article's latest possible publication day (a scheduled event can be announced before). "
         "Rows: most widely reported first.",
     )  # fmt: skip
     fig.update_layout(margin_t=fig.layout.margin.t + 18)  # two-line outlet labels
+    # An outline on each white cell, so that it reads as a cell, not as a gap in the grid.
+    for i, r in enumerate(c["record_id"]):
+        for j, o in enumerate(outlets):
+            if late.loc[r, o] and not c.loc[c.index[i], o]:
+                fig.add_shape(
+                    type="rect", x0=j - 0.48, x1=j + 0.48, y0=i - 0.42, y1=i + 0.42,
+                    line={"color": "#9e9e9e", "width": 1}, fillcolor="rgba(0,0,0,0)", layer="above",
+                )  # fmt: skip
     return fig, c
-
-
-def distinctive_chart(data: Data, d: pd.DataFrame, title: str, source: str):
-    outlets = list(dict.fromkeys(d["outlet"]))
-    cols = 3
-    rows = -(-len(outlets) // cols)
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=outlets, horizontal_spacing=0.16, vertical_spacing=0.2)
-    for k, outlet in enumerate(outlets):
-        part = d[d["outlet"] == outlet].sort_values("rank")
-        fig.add_trace(
-            go.Bar(
-                y=part["term"],
-                x=part["z"],
-                orientation="h",
-                marker={"color": "#4d4d4d"},
-                showlegend=False,
-                text=[f"{a}/{b}" for a, b in zip(part["count_in_group"], part["count_in_rest"], strict=True)],
-                textposition="outside",
-                cliponaxis=False,
-                customdata=part[["count_in_group", "count_in_rest"]],
-                hovertemplate=f"<b>{outlet}</b>: “%{{y}}”, z = %{{x:.2f}}<br>used %{{customdata[0]}} times in its"
-                " own words, %{customdata[1]} in the other articles<extra></extra>",
-            ),
-            row=k // cols + 1,
-            col=k % cols + 1,
-        )
-        fig.update_yaxes(autorange="reversed", row=k // cols + 1, col=k % cols + 1, tickfont={"size": 12})
-        fig.update_xaxes(range=[0, d["z"].max() * 1.35], row=k // cols + 1, col=k % cols + 1)
-    fig = _done(
-        fig, title, "Log-odds z-score of each term in the outlet's own words against the other articles", source,
-        170 + 250 * rows,
-        "Bar: z-score of the log-odds ratio (informative Dirichlet prior), a ranking, not a test. Label: count in this outlet / in the others.",
-        x_title="z", y_title=None,
-    )  # fmt: skip
-    for ann in fig.layout.annotations[:-1]:
-        ann.font = {"size": 14}
-    return fig, d
