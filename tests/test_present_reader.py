@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from iacc2016.present.reader import reader_frame, reader_html
+from iacc2016.present.reader import linked, reader_frame, reader_html
 
 LABELS = {"differ_in_precision": "Differ only in precision", "iacc": "The coalition", "yes": "Present"}
 
@@ -45,3 +45,13 @@ def test_a_meaningful_index_becomes_a_column_and_the_html_is_whole_and_escaped()
     assert "<th>side</th>" in html and "<td>The coalition</td>" in html
     assert ("x" * 300 + " &lt;b&gt;") in html and "..." not in html
     assert "<th></th>" not in html  # no row-number column
+
+
+def test_a_linked_cell_links_its_web_parts_only_and_escapes_every_part():
+    cell = linked(("in ", None), ("CNBC <b>", "https://example.org/a?b=1&c=2"), (", ", None), ("x", "javascript:1"))
+    frame = pd.DataFrame({"carried by": [cell]})
+    # The frame shows the plain text; the HTML links the https part only, every text escaped.
+    assert list(reader_frame(frame, LABELS)["carried by"]) == ["in CNBC <b>, x"]
+    html = reader_html(frame, LABELS)
+    assert '<td>in <a href="https://example.org/a?b=1&amp;c=2">CNBC &lt;b&gt;</a>, x</td>' in html
+    assert "javascript" not in html
