@@ -2,7 +2,7 @@
 # # Alibaba's enforcement statistics, claim by claim
 #
 # **The question.** Alibaba answered its critics with numbers: storefronts closed,
-# listings removed, counterfeiting groups identified, suspects caught, the value of goods
+# listings removed, suspicious groups identified, suspects caught, the value of goods
 # seized, money spent. What exactly do those numbers say, hedged how, over which period,
 # on whose word, and what do the critics say beside them?
 #

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from iacc2016.present.reader import linked, reader_frame, reader_html
+from conftest import ROOT
+from iacc2016.data.schema import load_package
+from iacc2016.present.reader import code_labels, linked, reader_frame, reader_html
 
 LABELS = {"differ_in_precision": "Differ only in precision", "iacc": "The coalition", "yes": "Present"}
 
@@ -55,3 +57,12 @@ def test_a_linked_cell_links_its_web_parts_only_and_escapes_every_part():
     html = reader_html(frame, LABELS)
     assert '<td>in <a href="https://example.org/a?b=1&amp;c=2">CNBC &lt;b&gt;</a>, x</td>' in html
     assert "javascript" not in html
+
+
+def test_a_code_whose_short_name_is_itself_still_marks_a_column_of_codes():
+    labels = code_labels(load_package(ROOT / "data"))
+    # quotes.kind: 'paraphrase' is its own short name; 'direct' reads 'quote'. Without the
+    # identity entry the column would not be all codes, and 'direct' would show raw.
+    assert labels["paraphrase"] == "paraphrase"
+    shown = reader_frame(pd.DataFrame({"kind": ["direct", "paraphrase"]}), labels)
+    assert list(shown["kind"]) == ["quote", "paraphrase"]

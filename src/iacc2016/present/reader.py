@@ -56,8 +56,11 @@ def code_labels(package: Package) -> dict[str, str]:
         for f in res.fields:
             props = {value: dict(p) for value, p in f.properties}
             for value, label in f.labels:
-                name = props.get(value, {}).get("shortLabel") or label
-                if name and value != name:
+                short = props.get(value, {}).get("shortLabel")
+                name = short or label
+                # A short name that is the code itself ('paraphrase') is kept, so a column
+                # of such codes is still known as a column of codes.
+                if name and (value != name or short):
                     out.setdefault(value, name)
     return out
 
