@@ -129,6 +129,8 @@ def voice_by_article(quotes: pd.DataFrame, topic: str = "enforcement") -> pd.Dat
     source_id, then most words first)."""
     q = quotes[quotes["topic"] == topic]
     out = q.groupby(["source_id", "side"]).agg(passages=("quote_id", "size"), words=("word_count", "sum"))
-    return out.reset_index().sort_values(["source_id", "words", "side"], ascending=[True, False, True]).reset_index(
-        drop=True
+    return (
+        out.reset_index()
+        .sort_values(["source_id", "words", "side"], ascending=[True, False, True])
+        .reset_index(drop=True)
     )

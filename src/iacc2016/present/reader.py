@@ -132,8 +132,7 @@ def reader_html(frame: pd.DataFrame, labels: dict[str, str]) -> str:
     shown = reader_frame(frame, labels)
     head = "".join(f"<th>{_html.escape(c)}</th>" for c in shown.columns)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{_cell_html(v)}</td>" for v in row) + "</tr>\n"
-        for row in shown.itertuples(index=False)
+        "<tr>" + "".join(f"<td>{_cell_html(v)}</td>" for v in row) + "</tr>\n" for row in shown.itertuples(index=False)
     )
     return (
         '<table class="dataframe" style="text-align: left">\n'
