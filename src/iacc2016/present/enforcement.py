@@ -214,19 +214,22 @@ def summary(data: Data) -> dict:
     return summary_counts(figs, quantities, data.quotes) | {"spans": list(spans(data)["value_text"])}
 
 
-def _span_sentence(data: Data) -> str:
+def _span_line(data: Data) -> list[str]:
+    """The findings line on the spans of years: printed, by whom, and why they are apart."""
     s = spans(data)
     if s.empty:
-        return ""
+        return []
+    who = claimed_by(data, s)
+    by = reported_by(data, "figures", s["figure_id"])
     names = metric_names(data)
-    return (
-        "Beside them the articles print "
-        + "; ".join(
-            f"“{esc(v)}” ({names[m][:1].lower() + names[m][1:]})"
-            for v, m in zip(s["value_text"], s["metric"], strict=True)
-        )
-        + ": a length of time, not a measure (its sentence is in the table below). "
+    said = "; ".join(
+        f"“{esc(v)}” ({esc(names[m][:1].lower() + names[m][1:])}), from {esc(w)} in {esc(', '.join(by.get(i, [])))}"
+        for v, m, w, i in zip(s["value_text"], s["metric"], who, s["figure_id"], strict=True)
     )
+    return [
+        f"- Beside them the articles print {said}. It is a length of time, not a measure of enforcement, so it is "
+        "not counted among the figures; its sentence is in the table below."
+    ]
 
 
 def findings(data: Data) -> str:
@@ -246,7 +249,8 @@ def findings(data: Data) -> str:
     lines = [
         f"- The articles carry **{s['figures']} figures about Alibaba's enforcement**: {s['self_reported']} "
         f"self-reported by Alibaba or its staff, {s['conversions']} an outlet's currency conversion of one of them. "
-        f"{_span_sentence(data)}{len(s['hedged'])} of the figures are hedged ({hedged}). {shared}",
+        f"{len(s['hedged'])} of them are hedged ({hedged}). {shared}",
+        *_span_line(data),
         f"- The counts run from {s['count_min']:,.0f} to {s['count_max']:,.0f}. They count different things, over "
         f"**{s['periods']} different periods** ({'; '.join(f'“{esc(w)}”' for w in s['period_words'])}), so no two "
         "of them can be compared like for like.",
