@@ -2,15 +2,17 @@
 # # Alibaba's enforcement statistics, claim by claim
 #
 # **The question.** Alibaba answered its critics with numbers: storefronts closed,
-# listings removed, counterfeiting groups identified, suspects caught, the value of goods
+# listings removed, suspicious groups identified, suspects caught, the value of goods
 # seized, money spent. What exactly do those numbers say, hedged how, over which period,
 # on whose word, and what do the critics say beside them?
 #
-# Every figure is shown with the words the article used, and the critics' words beside
-# them. Nothing here is converted or adjusted.
+# Every figure is shown in the sentence the article prints it in, with its period, who
+# claims it, the article that carries it and what the public record says of it; the
+# critics' words follow in *The other side*. We convert no figure ourselves: the one
+# conversion, yuan to dollars, is the article's.
 
 # %%
-from iacc2016.present import enforcement, enforcement_charts
+from iacc2016.present import enforcement, enforcement_charts, enforcement_voice
 from iacc2016.present import notebook as nb
 
 data = nb.start()
@@ -24,10 +26,12 @@ nb.md(enforcement.findings(data))
 # %% [markdown]
 # ## Every enforcement figure
 #
-# One row per number. *As printed* is the article's wording, hedge and all;
-# *period* is what the number covers (with the dates we resolved it to); *carried
-# by* lists the outlets that print it; the last column is what the public record says of
-# the number, where we checked it (not from the articles; see [Against the record](05-against-the-record.ipynb)).
+# One row per number: its name and the words printed, then the sentence it stands in. The
+# *period* gives the article's words for it and the dates we read them as; *claimed by, in*
+# names the claimant as the article does and links the article. The last column is what
+# the public record says of the number, where we checked it (not from the articles; see
+# [Against the record](05-against-the-record.ipynb)). The span of years comes last: it is
+# a length of time Alibaba compares itself with, not a measure of what it did.
 
 # %%
 enforcement.figures_table(data)
@@ -48,49 +52,56 @@ enforcement_charts.show_counts(data, "02-counts")
 # MarketSafe's figures run from the program's launch (a year the articles disagree on:
 # the earlier one is used here, so the bar is as long as it can be) to WWD's publication.
 # Zheng Junfang's figures cover "past year", which could mean the last calendar year or the
-# year before an undated interview; the bar covers both readings.
+# year before an undated interview; the bar covers both readings. The bars are solid: each
+# is a span the figure covers (the hatched bars of [the overview](00-overview.ipynb) and of
+# [Who left, and when](01-who-left-and-when.ipynb) are days on one of which something
+# happened).
 
 # %%
 enforcement_charts.show_periods(data, "02-periods")
 
 # %% [markdown]
-# ## Currency: the rate a printed conversion implies
+# ## Currency: the rate the printed conversion implies
 #
-# One article prints one amount in yuan and in dollars. Dividing one by the other gives the exchange
-# rate the conversion used; allowing for the rounding of both printed amounts gives a
-# small range. The only rates that do not come from the articles are official reference
-# rates, set beside the rounding interval and used for nothing else: we convert no figure
-# ourselves.
+# One article prints one amount in yuan and in dollars. Dividing one by the other gives the
+# exchange rate the conversion used, and the rounding of both printed amounts widens it to a
+# small range. The reference rates below are public record (not from the articles), set
+# beside that range and used for nothing else.
 
 # %%
-enforcement.implied_rates(data)
+nb.md(enforcement.currency_words(data))
 
 # %%
-nb.table(enforcement.reference_rates_beside_conversion(data))
-
-# %% [markdown]
-# ## Derived ratios
-#
-# A ratio of figures is computed only when the articles attribute both to the same
-# claimant and the same period; its hedge follows from theirs (a "more than" over a
-# "nearly" is "more than"). No article says the counts describe the same operations,
-# so every ratio is our arithmetic on that attribution, not a figure any article states.
-
-# %%
-enforcement.ratios(data)[["ratio", "derived value", "computed", "reason"]]
+enforcement.reference_rates(data)
 
 # %% [markdown]
 # ## The other side
 #
 # The critics do not put numbers against Alibaba's; they put judgements. Below: the words
-# each side spends on Alibaba's enforcement, then every passage about it from outside
-# Alibaba.
+# each side spends on Alibaba's enforcement, article by article, then every passage about
+# it, from outside Alibaba and from Alibaba's side. A passage that several articles print
+# is counted in each.
 
 # %%
 enforcement_charts.show_voice(data, "02-enforcement-voice")
 
 # %%
-enforcement.other_side(data)
+nb.md(enforcement_voice.others_words(data))
+
+# %%
+enforcement_voice.by_article(data)
+
+# %% [markdown]
+# **From outside Alibaba.**
+
+# %%
+enforcement_voice.passages(data, alibaba=False)
+
+# %% [markdown]
+# **From Alibaba's side.**
+
+# %%
+enforcement_voice.passages(data, alibaba=True)
 
 # %% [markdown]
 # ## Checks the numbers above pass
@@ -104,18 +115,23 @@ enforcement_charts.sanity_checks(data)
 # %% [markdown]
 # ## Caveats
 #
-# - **Self-reported.** Every enforcement figure comes from Alibaba or its staff, or
-#   converts one that does. No article reports an independent check of any of them; the
-#   last column of the figures table gives what the public record says.
+# - **Self-reported.** Every enforcement figure comes from Alibaba or its staff, or is the
+#   article's conversion of one that does. No article reports an independent check of any of
+#   them; the last column of the figures table gives what the public record says.
+# - **Whose claim.** Fashionista's spending figure is Alibaba's only as we read "the
+#   company"; read as written, its sentence names Kering. The public record (not from the
+#   articles) finds the MarketSafe counts in a joint release of Alibaba and the IACC, so
+#   the coalition co-signs figures the articles attribute to Alibaba alone.
 # - **Different periods, vague periods.** MarketSafe's counts run from a launch year the
 #   articles disagree on; the interview figures cover a "past year" of uncertain bounds;
 #   the spending figure and the comparison with "the past" give no period at all.
 # - **One outlet at a time.** Where a quantity appears in one article only (the findings
 #   say how many), no other outlet's version can be set against it.
-# - **Definitions are Alibaba's.** What counts as a "suspicious group", a "storefront
-#   closed" or goods "seized with Alibaba's help" is not defined in the articles.
-# - **The reference rates are external.** They are the only numbers here that do not come
-#   from the articles, and they serve only to judge the conversion's plausibility.
+# - **Definitions are Alibaba's.** What makes a group "suspicious", a storefront
+#   "closed" or a listing "infringing", and how the goods seized were valued, the articles
+#   do not say.
+# - **The reference rates are public record.** Like the record's checks, they do not come
+#   from the articles; they serve only to judge the conversion's plausibility.
 
 # %%
 nb.sources(data)

@@ -7,9 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from conftest import ROOT
 from iacc2016.analysis import enforcement as e
-from iacc2016.data.schema import load_package
 from iacc2016.data.tables import Tables
 
 D = pd.Timestamp
@@ -36,48 +34,6 @@ def test_implied_rate_and_its_rounding_range():
     assert math.isclose(rate, 6.666666, rel_tol=1e-6)
     assert math.isclose(low, 0.5e9 / 150.5e6)
     assert math.isclose(high, 1.5e9 / 149.5e6)
-
-
-def test_reference_range_keeps_rates_overlapping_the_period():
-    refs = pd.DataFrame(
-        {
-            "currency": ["CNY", "CNY", "CNY", "EUR"],
-            "per_currency": ["USD", "USD", "USD", "USD"],
-            "date_start": [D("2015-01-01"), D("2016-01-01"), D("2014-01-01"), D("2015-01-01")],
-            "date_end": [D("2015-12-31"), D("2016-12-31"), D("2014-12-31"), D("2015-12-31")],
-            "rate": [6.23, 6.64, 6.16, 0.9],
-        }
-    )
-    # A period of March 2015 to February 2016 overlaps the 2015 and 2016 rates, not 2014's
-    # nor the euro's.
-    got = e.reference_range(refs, "CNY", "USD", D("2015-03-01"), D("2016-02-29"))
-    assert list(got["rate"]) == [6.23, 6.64]
-
-
-# What each hedge says of the true value, as the codebook's `bound` states it (the numbers
-# of 'more than' and 'at least' are lower bounds, of 'nearly' and 'as many as' upper bounds).
-BOUNDS = {"more_than": "lower", "at_least": "lower", "nearly": "upper", "as_many_as": "upper"}
-
-
-@pytest.mark.parametrize(
-    ("numerator", "denominator", "expected"),
-    [
-        ("exact", "exact", "exact"),
-        ("more_than", "exact", "more_than"),  # a bigger numerator: the ratio is bigger
-        ("exact", "nearly", "more_than"),  # a denominator at most this: the ratio at least this
-        ("nearly", "exact", "nearly"),
-        ("exact", "at_least", "nearly"),  # a bigger denominator: the ratio is smaller
-        ("more_than", "more_than", None),  # both bigger: the ratio could go either way
-        ("approximately", "more_than", "approximately"),
-    ],
-)
-def test_ratio_qualifier(numerator, denominator, expected):
-    assert e.ratio_qualifier(numerator, denominator, BOUNDS) == expected
-
-
-def test_the_codebook_states_a_bound_for_every_hedge_that_has_one():
-    bounds = load_package(ROOT / "data").code_property("figures", "qualifier", "bound")
-    assert bounds == {"more_than": "lower", "at_least": "lower", "nearly": "upper", "as_many_as": "upper"}
 
 
 def test_enforcement_figures_are_alibabas_own_plus_their_conversions():
@@ -153,29 +109,6 @@ def test_brands_figures_about_alibaba():
     assert e.brands_figures_about(figures, {"kors": "brands", "alibaba": "alibaba"}) == 1
 
 
-def _fig(value, qualifier="exact", claimant="alibaba", start="2015-01-01", end="2015-12-31"):
-    return pd.Series(
-        {
-            "value": value,
-            "qualifier": qualifier,
-            "claimant_id": claimant,
-            "period_start": D(start) if start else pd.NaT,
-            "period_end": D(end) if end else pd.NaT,
-        }
-    )
-
-
-def test_derived_ratio_only_for_one_claimant_and_one_period():
-    # 180,000 'more than' over 5,000 'nearly': 36, and both hedges push it up: 'more_than'.
-    assert e.derived_ratio(_fig(180_000, "more_than"), _fig(5_000, "nearly"), BOUNDS) == (36.0, "more_than")
-    assert e.why_not_comparable(_fig(1), _fig(2, claimant="zheng")) == "claimant"
-    assert e.why_not_comparable(_fig(1), _fig(2, start=None, end=None)) == "no_period"
-    assert e.why_not_comparable(_fig(1), _fig(2, start="2014-01-01")) == "period"
-    assert e.derived_ratio(_fig(1), _fig(2, start="2014-01-01"), BOUNDS) is None
-    # 'more than' over 'more than': one pushes up, the other down; no hedge, no ratio.
-    assert e.derived_ratio(_fig(10, "more_than"), _fig(5, "more_than"), BOUNDS) is None
-
-
 def test_voice_by_side_shares_words_on_the_topic_only():
     quotes = pd.DataFrame(
         {
@@ -191,3 +124,56 @@ def test_voice_by_side_shares_words_on_the_topic_only():
     assert list(v["passages"]) == [2, 1]
     assert list(v["words"]) == [80, 20]
     assert list(v["share of words"]) == [0.8, 0.2]
+
+
+def _passages():
+    # Sporn's sentence twice (The Fashion Law drops a comma), Alibaba once in each article,
+    # and a passage on another topic that repeats Alibaba's words.
+    return pd.DataFrame(
+        {
+            "quote_id": ["q1", "q2", "q3", "q4", "q5"],
+            "source_id": ["s0", "s0", "s1", "s1", "s1"],
+            "sequence": [1, 2, 1, 2, 3],
+            "speaker": ["Sporn", "Alibaba", "Sporn", "Alibaba", "Alibaba"],
+            "side": ["brands", "alibaba", "brands", "alibaba", "alibaba"],
+            "topic": ["enforcement", "enforcement", "enforcement", "enforcement", "other"],
+            "text": [
+                "Lip service, while doing little",
+                "We fight fakes",
+                "lip service while doing little.",
+                "We closed stores",
+                "We fight fakes",
+            ],
+            "word_count": [5, 3, 5, 3, 3],
+        }
+    )
+
+
+def test_repeated_passages_are_the_same_speakers_same_words_in_several_articles():
+    got = e.repeated_passages(_passages())
+    # Sporn's two copies differ only in case and punctuation: both rows, 2 copies each.
+    # Alibaba's 'We fight fakes' repeats only on another topic, so it is not counted.
+    assert list(got["quote_id"]) == ["q1", "q3"]
+    assert list(got["copies"]) == [2, 2]
+
+
+def test_once_each_keeps_the_first_copy_and_the_share_follows():
+    q = _passages()
+    once = e.once_each(q)
+    # q3 repeats q1 (same speaker, same words): dropped. q5 repeats q2's words: also dropped,
+    # whatever its topic (the same passage is the same passage).
+    assert list(once["quote_id"]) == ["q1", "q2", "q4"]
+    # On enforcement, counted per article: Alibaba 3 + 3 = 6 of 16 words; once each: 6 of 11.
+    assert math.isclose(e.voice_by_side(q).set_index("side").loc["alibaba", "share of words"], 6 / 16)
+    assert math.isclose(e.voice_by_side(once).set_index("side").loc["alibaba", "share of words"], 6 / 11)
+
+
+def test_voice_by_article_counts_words_and_passages_per_article_and_side():
+    got = e.voice_by_article(_passages())
+    # s0: Sporn 5 words (brands), Alibaba 3; s1: the same, its other-topic passage left out.
+    assert got.to_dict("list") == {
+        "source_id": ["s0", "s0", "s1", "s1"],
+        "side": ["brands", "alibaba", "brands", "alibaba"],
+        "passages": [1, 1, 1, 1],
+        "words": [5, 3, 5, 3],
+    }

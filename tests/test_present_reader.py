@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from iacc2016.present.reader import reader_frame, reader_html
+from conftest import ROOT
+from iacc2016.data.schema import load_package
+from iacc2016.present.reader import code_labels, linked, reader_frame, reader_html
 
 LABELS = {"differ_in_precision": "Differ only in precision", "iacc": "The coalition", "yes": "Present"}
 
@@ -45,3 +47,22 @@ def test_a_meaningful_index_becomes_a_column_and_the_html_is_whole_and_escaped()
     assert "<th>side</th>" in html and "<td>The coalition</td>" in html
     assert ("x" * 300 + " &lt;b&gt;") in html and "..." not in html
     assert "<th></th>" not in html  # no row-number column
+
+
+def test_a_linked_cell_links_its_web_parts_only_and_escapes_every_part():
+    cell = linked(("in ", None), ("CNBC <b>", "https://example.org/a?b=1&c=2"), (", ", None), ("x", "javascript:1"))
+    frame = pd.DataFrame({"carried by": [cell]})
+    # The frame shows the plain text; the HTML links the https part only, every text escaped.
+    assert list(reader_frame(frame, LABELS)["carried by"]) == ["in CNBC <b>, x"]
+    html = reader_html(frame, LABELS)
+    assert '<td>in <a href="https://example.org/a?b=1&amp;c=2">CNBC &lt;b&gt;</a>, x</td>' in html
+    assert "javascript" not in html
+
+
+def test_a_code_whose_short_name_is_itself_still_marks_a_column_of_codes():
+    labels = code_labels(load_package(ROOT / "data"))
+    # quotes.kind: 'paraphrase' is its own short name; 'direct' reads 'quote'. Without the
+    # identity entry the column would not be all codes, and 'direct' would show raw.
+    assert labels["paraphrase"] == "paraphrase"
+    shown = reader_frame(pd.DataFrame({"kind": ["direct", "paraphrase"]}), labels)
+    assert list(shown["kind"]) == ["quote", "paraphrase"]

@@ -239,7 +239,9 @@ def codebook() -> dict[str, str]:
     """Code -> label for every enum value that a reader must not meet raw.
 
     A code needs its label when the label is not the code itself (compared without case
-    and with '_' read as a space), or when the code contains '_'.
+    and with '_' read as a space), or when the code contains '_'. The label compared is the
+    name tables show (iacc2016.present.reader.code_labels): the short one where the code
+    has one, so a code whose short name is the code itself ('paraphrase') reads as a word.
     """
     codes: dict[str, str] = {}
     for res in datapackage()["resources"]:
@@ -247,7 +249,7 @@ def codebook() -> dict[str, str]:
             continue
         for field in res["schema"]["fields"]:
             for cat in field.get("categories", []):
-                value, label = str(cat["value"]), str(cat.get("label", ""))
+                value, label = str(cat["value"]), str(cat.get("shortLabel") or cat.get("label", ""))
                 plain = lambda s: s.lower().replace("_", " ").strip()  # noqa: E731
                 if "_" in value or plain(value) != plain(label):
                     codes.setdefault(value, label)

@@ -1,5 +1,6 @@
 """Alibaba's enforcement statistics, computed: which figures are its own, how exact a
-printed number is, the rate a printed conversion implies, and the hedge of a ratio.
+printed number is, the rate a printed conversion implies, and whose words on enforcement
+the articles quote.
 Pure functions: tables and numbers in, codes and numbers out (words in present.enforcement)."""
 
 from __future__ import annotations
@@ -47,20 +48,6 @@ def reference_range(refs: pd.DataFrame, currency: str, per_currency: str, start,
         & (refs["date_end"] >= start)
         & (refs["date_start"] <= end)
     ]
-
-
-def ratio_qualifier(numerator: str, denominator: str, bounds: dict[str, str]) -> str | None:
-    """Hedge of a ratio from the hedges of its parts; None when they pull opposite ways.
-    `bounds`: what each hedge says of the true value, 'lower' (the number is a lower bound:
-    the true value is at least it) or 'upper' (the codebook's `bound` of figures.qualifier)."""
-    if "approximately" in (numerator, denominator):
-        return "approximately"
-    top, bottom = bounds.get(numerator), bounds.get(denominator)
-    up = top == "lower" or bottom == "upper"  # the ratio can only be larger than computed
-    down = top == "upper" or bottom == "lower"  # the ratio can only be smaller
-    if up and down:
-        return None
-    return "more_than" if up else "nearly" if down else "exact"
 
 
 def rates_inside(rates: pd.Series, low: float, high: float) -> pd.Series:
@@ -114,30 +101,36 @@ def voice_by_side(quotes: pd.DataFrame, topic: str = "enforcement") -> pd.DataFr
     return out.sort_values(["words", "side"], ascending=[False, True]).reset_index(drop=True)
 
 
-def _same(a, b) -> bool:
-    """Equality where two empty cells count as the same (pandas' NA refuses to compare)."""
-    if pd.isna(a) or pd.isna(b):
-        return pd.isna(a) and pd.isna(b)
-    return bool(a == b)
+def _words_key(text: str) -> str:
+    """A passage's words without case, punctuation or spacing ('Lip service, while' and
+    'lip service while' are the same words)."""
+    return re.sub(r"[^0-9a-z]+", " ", str(text).lower()).strip()
 
 
-def why_not_comparable(n: pd.Series, d: pd.Series) -> str | None:
-    """Why figure n cannot be divided by figure d: 'claimant' (different claimants),
-    'no_period' (either gives none), 'period' (different periods), or None when they share
-    claimant and period."""
-    if not _same(n["claimant_id"], d["claimant_id"]):
-        return "claimant"
-    if pd.isna(n["period_start"]) or pd.isna(d["period_start"]):
-        return "no_period"
-    if not (_same(n["period_start"], d["period_start"]) and _same(n["period_end"], d["period_end"])):
-        return "period"
-    return None
+def repeated_passages(quotes: pd.DataFrame, topic: str = "enforcement") -> pd.DataFrame:
+    """Passages on `topic` that more than one article prints: the same speaker's same words
+    (case, punctuation and spacing aside). One row per copy, with `copies` (how many
+    articles print it), by speaker then source."""
+    q = quotes[quotes["topic"] == topic].assign(key=lambda d: d["text"].map(_words_key))
+    copies = q.groupby(["speaker", "key"])["source_id"].transform("nunique")
+    out = q.assign(copies=copies)[copies > 1]
+    return out.drop(columns="key").sort_values(["speaker", "source_id"]).reset_index(drop=True)
 
 
-def derived_ratio(n: pd.Series, d: pd.Series, bounds: dict[str, str]) -> tuple[float, str] | None:
-    """n / d with its hedge (ratio_qualifier, `bounds` as there), or None when the figures
-    are not comparable or their hedges pull opposite ways."""
-    if why_not_comparable(n, d) is not None:
-        return None
-    q = ratio_qualifier(n["qualifier"], d["qualifier"], bounds)
-    return None if q is None else (n["value"] / d["value"], q)
+def once_each(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The passages with each repeated one (repeated_passages) kept once: its first copy
+    by source_id."""
+    q = quotes.assign(key=quotes["text"].map(_words_key)).sort_values(["source_id", "sequence"])
+    return q.drop_duplicates(["speaker", "key"]).drop(columns="key").reset_index(drop=True)
+
+
+def voice_by_article(quotes: pd.DataFrame, topic: str = "enforcement") -> pd.DataFrame:
+    """Quoted words on `topic` by article and side: source_id, side, passages, words (by
+    source_id, then most words first)."""
+    q = quotes[quotes["topic"] == topic]
+    out = q.groupby(["source_id", "side"]).agg(passages=("quote_id", "size"), words=("word_count", "sum"))
+    return (
+        out.reset_index()
+        .sort_values(["source_id", "words", "side"], ascending=[True, False, True])
+        .reset_index(drop=True)
+    )

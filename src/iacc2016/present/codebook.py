@@ -67,19 +67,9 @@ def verdict_reading(t: Tables) -> dict[str, str]:
 QUALIFIER = ("figures", "qualifier")
 
 
-def qualifier_bounds(t: Tables) -> dict[str, str]:
-    """qualifier -> 'lower' or 'upper': which bound of the true value the number is (the
-    hedges that say neither are absent)."""
-    return t.package.code_property(*QUALIFIER, "bound")
-
-
-def qualifier_in_prose(t: Tables) -> dict[str, str]:
-    """qualifier -> the words put before a number ('more than')."""
-    return t.package.code_property(*QUALIFIER, "proseLabel")
-
-
 def qualifier_markers(t: Tables) -> dict[str, str]:
-    """qualifier -> the chart marker that shows it (a triangle points where the true value lies)."""
+    """qualifier -> the chart marker that shows it (a triangle points to the side of the printed
+    number the claim lies on)."""
     return t.package.code_property(*QUALIFIER, "marker")
 
 

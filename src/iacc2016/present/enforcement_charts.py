@@ -10,18 +10,19 @@ import plotly.graph_objects as go
 from ..analysis.story import reported_by
 from ..data.numbers import qualifier_of, value_of
 from .codebook import qualifier_legend, qualifier_markers, side_colors, side_names
-from .enforcement import enforcement_figures, enforcement_voice, plural, ratios, short_name, summary
+from .enforcement import enforcement_figures, enforcement_voice, metric_names, summary
+from .enforcement_voice import plural
 from .notebook import Data, check, fmt_interval
-from .style import axis_year_label, date_tickformat, finish, interval_marker, show
+from .style import axis_year_label, date_tickformat, finish, show, wrap
 
 
 def _who(data: Data, f) -> dict:
-    """Hover columns for figures: the metric in the codebook's words, the claimant, the
+    """Hover columns for figures: the quantity's name, the claimant, the
     outlets that print it, the period's interval in words."""
     names = dict(zip(data.members["member_id"], data.members["name"], strict=True))
     by = reported_by(data, "figures", f["figure_id"])
     return {
-        "metric_words": f["metric"].map(data.codebook("figures", "metric")),
+        "metric_words": f["metric"].map(metric_names(data)),
         "claimed by": f["claimant_id"].map(names).fillna("the reporting outlet"),
         "carried by": [", ".join(by.get(i, [])) for i in f["figure_id"]],
         "when": [
@@ -33,15 +34,16 @@ def _who(data: Data, f) -> dict:
 
 def counts_chart(data: Data, title: str, source: str):
     """Counts only (one unit on one axis), as dots on a log scale (a bar's length means
-    nothing there); the marker's shape shows the article's hedge and points the way the
-    true value lies; the period is under each label."""
+    nothing there); the marker's shape shows the article's hedge and points to the side of
+    the printed number the claim lies on; the period, in the article's words, is under each
+    label."""
     f = enforcement_figures(data)
     c = f[f["unit"] == "count"].sort_values("value")
     c = c.assign(
-        label=c["metric"].map(short_name)
-        + "<br><span style='font-size:12px;color:#666'>"
+        label=c["metric"].map(metric_names(data)).map(wrap)
+        + "<br><span style='font-size:12px;color:#666'>“"
         + c["period_text"]
-        + "</span>"
+        + "”</span>"
     )
     c = c.assign(**_who(data, c))
     fig = go.Figure()
@@ -88,7 +90,7 @@ def counts_chart(data: Data, title: str, source: str):
         x_title="Count (log scale: each labelled gridline is ten times the last)",
         y_title="",
         height=470,
-        note="Marker shape shows the article's hedge; a triangle points to where the true value lies.",
+        note="Marker shape shows the article's hedge; a triangle points to the side of the printed number the claim lies on.",
         legend_rows=2,
         subtitle="Each count as the article prints it, with the period it covers under its name",
     )
@@ -102,7 +104,7 @@ def periods_chart(data: Data, title: str, source: str):
     """Each figure's period as an interval: the two sets of numbers cover different spans."""
     f = enforcement_figures(data)
     f = f[f["period_start"].notna() & f["converted_from_id"].isna()].sort_values(["period_start", "metric"])
-    labels = f["metric"].map(short_name) + ", " + f["value_text"]
+    labels = f["metric"].map(metric_names(data)).map(wrap) + ": " + f["value_text"]
     widths = (f["period_end"] + pd.Timedelta(days=1) - f["period_start"]).dt.total_seconds() * 1000
     fig = go.Figure(
         go.Bar(
@@ -110,13 +112,15 @@ def periods_chart(data: Data, title: str, source: str):
             x=widths,
             base=f["period_start"].dt.strftime("%Y-%m-%d"),
             orientation="h",
-            marker=interval_marker(side_colors(data)["alibaba"]),
-            text=f["period_text"],
+            # Solid: the span a figure covers, not (as the hatched bars of notebooks 00 and 01)
+            # the days on one of which something happened.
+            marker={"color": side_colors(data)["alibaba"], "line": {"color": "#333", "width": 0.5}},
+            text="“" + f["period_text"] + "”",
             textposition="inside",
             insidetextanchor="start",
             showlegend=False,
             customdata=f.assign(**_who(data, f))[["when", "claimed by", "carried by"]],
-            hovertemplate="%{y}<br>period: “%{text}”, read as %{customdata[0]}"
+            hovertemplate="%{y}<br>period: %{text}, read as %{customdata[0]}"
             "<br>claimed by %{customdata[1]}, in %{customdata[2]}<extra></extra>",
         )
     )
@@ -130,7 +134,7 @@ def periods_chart(data: Data, title: str, source: str):
         x_title=axis_year_label(dates),
         y_title="",
         height=400,
-        note="Each bar spans every day the period may cover: 'past year' may mean calendar 2015 or the twelve months to the interview.",
+        note="A solid bar spans the days a figure covers; where the article's words allow two readings, it spans both.",
         subtitle="The span of days each figure covers, as we read the article's words for its period",
     )
     return fig, f[["figure_id", "metric", "value_text", "period_text", "period_start", "period_end"]]
@@ -165,18 +169,25 @@ def voice_chart(data: Data, title: str, source: str):
         x_title="Words quoted or paraphrased about Alibaba's enforcement",
         y_title="",
         height=360,
-        subtitle="Words of quotation and paraphrase on Alibaba's enforcement, by the speaker's side",
+        subtitle="Words quoted or paraphrased on Alibaba's enforcement, by side; a passage several articles print counts in each",
     )
     return fig, v
 
 
+def footer(data: Data, what: str) -> str:
+    """A chart's source line: the articles, and what was coded by hand from them."""
+    return f"{len(data.sources)} articles ({', '.join(data.outlet_order())}); {what} coded by hand from the articles"
+
+
 def show_counts(data: Data, name: str) -> None:
     s = summary(data)
-    n = int((enforcement_figures(data)["unit"] == "count").sum())
+    counts = enforcement_figures(data).query("unit == 'count'")
+    n, kinds = len(counts), counts["metric"].nunique()
+    things = "different things" if kinds == n else f"{kinds} different things"
     fig, chart_data = counts_chart(
         data,
-        title=f"Alibaba's {n} counts cover {s['periods']} different periods, so they cannot simply be added up",
-        source=data.source_line("figures", "evidence"),
+        title=f"Alibaba's {n} counts are of {things}, over {s['periods']} different periods",
+        source=footer(data, "figures"),
     )
     show(fig, name, chart_data)
 
@@ -186,7 +197,7 @@ def show_periods(data: Data, name: str) -> None:
     fig, chart_data = periods_chart(
         data,
         title=f"The {s['periods']} sets of figures cover different, partly overlapping spans",
-        source=data.source_line("figures"),
+        source=footer(data, "figures and their periods"),
     )
     show(fig, name, chart_data)
 
@@ -196,7 +207,7 @@ def show_voice(data: Data, name: str) -> None:
     fig, chart_data = voice_chart(
         data,
         title=f"On enforcement, {s['alibaba_share']:.0%} of the words quoted or paraphrased are Alibaba's own",
-        source=data.source_line("quotes"),
+        source=footer(data, "quotations and paraphrases"),
     )
     show(fig, name, chart_data)
 
@@ -223,13 +234,6 @@ def sanity_checks(data: Data) -> None:
     check(
         "no chart axis mixes units",
         set(counts_chart(data, "", "")[1]["figure_id"]) <= set(figs.loc[figs["unit"] == "count", "figure_id"]),
-    )
-    r = ratios(data)
-    computed = r[r["computed"]]
-    check(
-        "every ratio computed above pairs two figures the articles attribute to one claimant and one period",
-        bool(computed["reason"].str.contains("the articles attribute both to").all()),
-        f"{len(computed)} computed",
     )
     voice = enforcement_voice(data)
     check(

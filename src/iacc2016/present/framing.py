@@ -35,11 +35,11 @@ def voice(data: Data) -> pd.DataFrame:
 
 def first_voice(data: Data) -> pd.DataFrame:
     """Whose words come first in each article (quoted, paraphrased or taken from a
-    document), its side, its form in one word (the codebook's `brief`) and the words."""
+    document), its side, its form in one word (the codebook's `shortLabel`) and the words."""
     first = a.first_quoted(data.quotes, data.outlet_of(), data.outlet_order())
     q = data.quotes.sort_values(["source_id", "sequence"]).drop_duplicates("source_id")
     text = q.assign(outlet=q["source_id"].map(data.outlet_of())).set_index("outlet")["text"]
-    brief = data.package.code_property("quotes", "kind", "brief")
+    brief = data.package.code_property("quotes", "kind", "shortLabel")
     return pd.DataFrame(
         {
             "outlet": first["outlet"],

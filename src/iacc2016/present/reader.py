@@ -20,6 +20,32 @@ from ..data.schema import Package
 NEVER_SHOWN = {"page_furniture"}
 
 
+class Linked(str):
+    """A table cell whose text carries links: as a string it is the plain text (what a
+    test or a Markdown export reads); `reader_html` links each part that has an http(s)
+    address. Made with `linked`."""
+
+    parts: tuple[tuple[str, str | None], ...] = ()
+
+
+def linked(*parts: tuple[str, str | None]) -> Linked:
+    """A cell of (text, address or None) parts, joined as they stand."""
+    cell = Linked("".join(text for text, _ in parts))
+    cell.parts = tuple(parts)
+    return cell
+
+
+def _cell_html(value: str) -> str:
+    if not isinstance(value, Linked):
+        return _html.escape(value)
+    return "".join(
+        f'<a href="{_html.escape(url)}">{_html.escape(text)}</a>'
+        if isinstance(url, str) and url.startswith(("https://", "http://"))
+        else _html.escape(text)
+        for text, url in value.parts
+    )
+
+
 def code_labels(package: Package) -> dict[str, str]:
     """code -> the name a reader sees: the codebook's shortLabel where it has one, else its
     label. A code defined in two fields keeps the first definition (the datapackage order)."""
@@ -30,8 +56,11 @@ def code_labels(package: Package) -> dict[str, str]:
         for f in res.fields:
             props = {value: dict(p) for value, p in f.properties}
             for value, label in f.labels:
-                name = props.get(value, {}).get("shortLabel") or label
-                if name and value != name:
+                short = props.get(value, {}).get("shortLabel")
+                name = short or label
+                # A short name that is the code itself ('paraphrase') is kept, so a column
+                # of such codes is still known as a column of codes.
+                if name and (value != name or short):
                     out.setdefault(value, name)
     return out
 
@@ -57,6 +86,8 @@ def reader_value(value, labels: dict[str, str], *, as_code: bool) -> str:
         if x.is_integer():
             return f"{int(x):,}" if abs(x) >= 10_000 else str(int(x))
         return f"{x:.4f}".rstrip("0").rstrip(".")
+    if isinstance(value, Linked):
+        return value
     if isinstance(value, pd.Timestamp):
         return f"{value.day} {value:%B %Y}"
     text = str(value)
@@ -101,8 +132,7 @@ def reader_html(frame: pd.DataFrame, labels: dict[str, str]) -> str:
     shown = reader_frame(frame, labels)
     head = "".join(f"<th>{_html.escape(c)}</th>" for c in shown.columns)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{_html.escape(v)}</td>" for v in row) + "</tr>\n"
-        for row in shown.itertuples(index=False)
+        "<tr>" + "".join(f"<td>{_cell_html(v)}</td>" for v in row) + "</tr>\n" for row in shown.itertuples(index=False)
     )
     return (
         '<table class="dataframe" style="text-align: left">\n'
