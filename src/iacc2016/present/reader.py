@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.schema import Package
+from .markup import Linked
 
 # Page furniture's roles ('headline', 'byline') are ordinary words, never shown as codes.
 NEVER_SHOWN = {"page_furniture"}
@@ -48,6 +49,8 @@ def reader_value(value, labels: dict[str, str], *, as_code: bool) -> str:
     """One cell as text: '' for a gap, 'yes'/'no' for a boolean, a whole float without
     '.0' (with thousands separators from 10,000), other floats to at most four decimals,
     a code (when the column holds codes) as its label."""
+    if isinstance(value, Linked):
+        return value
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, (bool, np.bool_)):
@@ -101,7 +104,7 @@ def reader_html(frame: pd.DataFrame, labels: dict[str, str]) -> str:
     shown = reader_frame(frame, labels)
     head = "".join(f"<th>{_html.escape(c)}</th>" for c in shown.columns)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{_html.escape(v)}</td>" for v in row) + "</tr>\n"
+        "<tr>" + "".join(f"<td>{v.html() if isinstance(v, Linked) else _html.escape(v)}</td>" for v in row) + "</tr>\n"
         for row in shown.itertuples(index=False)
     )
     return (
