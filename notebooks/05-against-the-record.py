@@ -28,7 +28,7 @@ nb.md(record.intro(data))
 nb.md(record.findings(data))
 
 # %% [markdown]
-# ## Which statements held up, outlet by outlet
+# ## How each outlet's checked statements were rated
 #
 # Each statement we checked is rated once: confirmed (the record says the same), partly
 # confirmed (the record supports part of it, or a looser or different version), contradicted
