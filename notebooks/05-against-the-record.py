@@ -3,13 +3,13 @@
 #
 # **The question.** The other notebooks ask what the articles say. This one asks whether
 # they were right: we checked their statements (dates, who said what and why, numbers,
-# careers, lawsuits) against the public record, meaning the coalition's and Alibaba's own
-# releases, wire reports, company statements and other news reports.
+# careers, lawsuits) against public documents beyond the articles: the coalition's and
+# Alibaba's own releases and statements, and news agencies' and other outlets' reports.
 #
-# **Everything on the record's side is not from the articles.** It comes from public
-# documents (listed at the end, each read from an archived copy) and our checks of the
-# articles' statements against them, one statement at a time. Neither changes any article
-# table or any number in the other notebooks.
+# **Nothing on the record's side comes from the articles.** It comes from those documents
+# (listed at the end) and from our checks of the articles' statements against them, one
+# statement at a time. Neither changes any article table or any number in the other
+# notebooks.
 
 # %%
 from iacc2016.present import codebook, record
@@ -18,6 +18,9 @@ from iacc2016.present import style as charts
 
 data = nb.start()
 
+# %%
+nb.md(record.intro(data))
+
 # %% [markdown]
 # ## Summary of findings
 
@@ -25,11 +28,12 @@ data = nb.start()
 nb.md(record.findings(data))
 
 # %% [markdown]
-# ## Which statements held up, outlet by outlet
+# ## How each outlet's checked statements were rated
 #
-# Each statement we checked is rated once: confirmed, partly confirmed (the record
-# supports part of it, or a looser version), contradicted, or not found. Outlets are in
-# the order they published.
+# Each statement we checked is rated once: confirmed (the record says the same), partly
+# confirmed (the record supports part of it, or a looser or different version), contradicted
+# (the record says otherwise), or not found. Outlets are in the order they published; the
+# counts come from the public record, not from the articles.
 
 # %%
 fig, chart_data = record.ratings_chart(data)
@@ -39,29 +43,45 @@ charts.show(fig, "05-ratings", chart_data)
 nb.table(record.ratings_table(data))
 
 # %% [markdown]
-# ## The contradicted statements, side by side
+# ## What the record contradicts, side by side
 #
-# The article's own words on the left, the record's on the right (both verbatim), with the
-# record document's publisher and address so that a reader can find the passage.
+# The article's own words on the left, the record's on the right (both verbatim; the
+# record's side not from the articles), with the record document's publisher linked so
+# that a reader can find the passage.
 
 # %%
 nb.table(record.contradictions_table(data))
 
 # %% [markdown]
-# ## The statements confirmed only in part
+# ## The statements partly confirmed
 #
-# What the record supports and what it does not, statement by statement.
+# What the record (not from the articles) supports and what it does not. Where we checked
+# the same sentence of an article for more than one point, the sentence is shown once,
+# with each point we checked in it.
 
 # %%
 nb.table(record.partly_table(data))
+
+# %% [markdown]
+# ## The statements confirmed
+#
+# Every statement the record confirms, article by article, in our words, with the document
+# that confirms it (not from the articles) and whether that document is primary (the
+# party's own) or secondary (a press report).
+
+# %%
+for heading, table in record.confirmed_tables(data):
+    nb.md(heading)
+    nb.table(table)
 
 # %% [markdown]
 # ## A test of our own dates
 #
 # The articles carry no dates, so every date of ours is an interval reasoned from the
 # texts alone: the first and last day the happening could have fallen on. Where the
-# record gives the day, we can test the rule that vague dates stay vague: does the interval
-# contain the record's day, and how wide was it?
+# record (not from the articles) gives the day, we can test those intervals: does the
+# interval contain the record's day, and how wide was it? For a happening that was
+# cancelled, the record's day is the day it was scheduled for.
 
 # %%
 nb.table(record.method_table(data))
@@ -72,8 +92,9 @@ nb.md(record.method_in_words(data))
 # %% [markdown]
 # ## What we could not find
 #
-# "Not found" means we searched the stored record and found nothing that confirms or
-# contradicts the statement; it is not a verdict that the statement is wrong.
+# "Not found" means we searched the stored copies of public web pages that the documents
+# listed at the end come from, and found nothing that confirms or contradicts the
+# statement; it is not a verdict that the statement is wrong.
 
 # %%
 nb.table(record.not_found_table(data))
@@ -101,10 +122,11 @@ nb.check(
 # %% [markdown]
 # ## Limits
 #
-# - **The record is what the stored copies hold.** Several documents are reprints (wire
-#   reports in regional papers), some are undated and dated by inference (the reasoning is
-#   in the notes of each record document), and no court filing was read: the lawsuits are checked
-#   against wire reports of them.
+# - **The record is what the stored copies hold.** Most documents are press reports, not
+#   the parties' own; several are reprints (wire reports in regional papers), a few are
+#   third parties' copies we cannot check against the original, and some are undated and
+#   were dated from what they and other reports say (the list of sources says which). No
+#   court filing was read: the lawsuits are checked against wire reports of them.
 # - **Not found is not false.** A statement rated "not found" was searched for, not
 #   disproved.
 # - **One reader.** Every rating is one person's judgement, resting on quoted words a
@@ -119,8 +141,12 @@ nb.check(
 nb.md(record.articles_md(data))
 
 # %% [markdown]
-# The public-record documents the checks cite (not from the articles). A title in square
-# brackets is our description of a document whose copy shows no headline:
+# The public-record documents (not from the articles), the parties' own first: every
+# document a rating rests on and every one our readings name. Each is cited by the address
+# under which its stored copy was read; that is the document's own address, and the copy
+# was read from an archive of stored pages, not from the live page, which may since have
+# changed or gone. A title in square brackets is our description of a document whose copy
+# shows no headline.
 
 # %%
 nb.md(record.cited_documents_md(data))

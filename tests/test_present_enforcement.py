@@ -7,7 +7,7 @@ import iacc2016
 from iacc2016.analysis.enforcement import enforcement_figures
 from iacc2016.present import enforcement, enforcement_voice
 from iacc2016.present.codebook import side_names
-from iacc2016.present.reader import Linked
+from iacc2016.present.markup import Linked
 
 
 def test_each_figure_stands_in_its_sentence_and_links_its_article():
@@ -21,7 +21,9 @@ def test_each_figure_stands_in_its_sentence_and_links_its_article():
         # The article's words hold the printed number ('nearly 5,000' in its sentence).
         assert printed in row["the article's words"], row["figure"]
         cell = row["claimed by, in"]
-        assert isinstance(cell, Linked) and any(u in urls for _, u in cell.parts), row["figure"]
+        assert isinstance(cell, Linked) and any(isinstance(p, tuple) and p[1] in urls for p in cell.parts), row[
+            "figure"
+        ]
     # The span of years (30 years) is listed last: a length of time, not a measure.
     assert table["figure"].iloc[-1].endswith("30 years")
 

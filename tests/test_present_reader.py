@@ -6,7 +6,8 @@ import pandas as pd
 
 from conftest import ROOT
 from iacc2016.data.schema import load_package
-from iacc2016.present.reader import code_labels, linked, reader_frame, reader_html
+from iacc2016.present.markup import Linked
+from iacc2016.present.reader import code_labels, reader_frame, reader_html
 
 LABELS = {"differ_in_precision": "Differ only in precision", "iacc": "The coalition", "yes": "Present"}
 
@@ -50,7 +51,7 @@ def test_a_meaningful_index_becomes_a_column_and_the_html_is_whole_and_escaped()
 
 
 def test_a_linked_cell_links_its_web_parts_only_and_escapes_every_part():
-    cell = linked(("in ", None), ("CNBC <b>", "https://example.org/a?b=1&c=2"), (", ", None), ("x", "javascript:1"))
+    cell = Linked(("in ", None), ("CNBC <b>", "https://example.org/a?b=1&c=2"), (", ", None), ("x", "javascript:1"))
     frame = pd.DataFrame({"carried by": [cell]})
     # The frame shows the plain text; the HTML links the https part only, every text escaped.
     assert list(reader_frame(frame, LABELS)["carried by"]) == ["in CNBC <b>, x"]

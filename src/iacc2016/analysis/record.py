@@ -43,16 +43,22 @@ def article_words(checks: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.S
     """The article's own verbatim words for each check (index as `checks`).
 
     claims -> the claim's snippet in that article; quotes -> the quotation's text;
-    events, figures, members -> the first evidence snippet (by evidence_id) of that row
-    from that article. Missing words come back as <NA>, never as a guess."""
+    events, figures, members -> the evidence snippet the check names (its evidence_id,
+    where given), else the first evidence snippet (by evidence_id) of that row from that
+    article. Missing words come back as <NA>, never as a guess."""
     claims = tables["claims"].set_index(["claim_id", "source_id"])["snippet"]
     quotes = tables["quotes"].set_index("quote_id")["text"]
     ev = tables["evidence"].sort_values("evidence_id")
+    by_id = ev.set_index("evidence_id")["snippet"]
     first = ev.drop_duplicates(["record_table", "record_id", "source_id"]).set_index(
         ["record_table", "record_id", "source_id"]
     )["snippet"]
+    chosen = checks["evidence_id"] if "evidence_id" in checks.columns else pd.Series(pd.NA, index=checks.index)
     words = []
-    for r in checks.itertuples(index=False):
+    for r, pick in zip(checks.itertuples(index=False), chosen, strict=True):
+        if isinstance(pick, str) and pick and r.checks_table not in ("claims", "quotes"):
+            words.append(by_id.get(pick, pd.NA))
+            continue
         if r.checks_table == "claims":
             key, lookup = (r.checks_id, r.source_id), claims
         elif r.checks_table == "quotes":

@@ -3,7 +3,10 @@ articles) that Frictionless cannot express: every check points at an existing ro
 article table it names, a row that its article states (that a check's article and record
 source exist are foreign keys in the descriptor, Frictionless's to check); a record source and snippet are
 given unless the rating is not_found; snippets stay within 40 words; addresses are
-well-formed http(s) URLs; date intervals are not inverted and agree with their precision.
+well-formed http(s) URLs; date intervals are not inverted and agree with their precision;
+a document's provenance (primary, secondary) fits its kind; a check's chosen article
+passage (evidence_id) is a passage of the row it checks, from the same article; every
+document an explanation names (also_cites) exists.
 
 Registered with the package's rules, so `make validate` reports them in the same pass as
 every other problem.
@@ -122,6 +125,73 @@ def problem_tuples(tables: dict[str, pd.DataFrame], package: Package) -> list[tu
     for i, url in enumerate(rsrc["url"].tolist()):
         if not _well_formed_url(url):
             out.append((SOURCES_FILE, i + 2, "url", f"{url!r} is not a well-formed http(s) address"))
+    out += _provenance_problems(rsrc, package)
+    out += _passage_problems(checks, tables.get("evidence"))
+    out += _also_cites_problems(checks, set(rsrc["record_source_id"]), tables.get("reference_rates"))
+    return out
+
+
+def _also_cites_problems(checks: pd.DataFrame, documents: set, rates: pd.DataFrame | None):
+    """Each document an explanation names (also_cites) is a record document or a reference rate."""
+    out = []
+    if "also_cites" not in checks.columns:
+        return out
+    known = documents | (set(rates["rate_id"]) if rates is not None else set())
+    for i, value in enumerate(checks["also_cites"].tolist()):
+        if _blank(value):
+            continue
+        for name in str(value).split("|"):
+            if name not in known:
+                out.append(
+                    (CHECKS_FILE, i + 2, "also_cites", f"{name!r} is neither a record document nor a reference rate")
+                )
+    return out
+
+
+def _provenance_problems(rsrc: pd.DataFrame, package: Package):
+    """A primary document is the party's own (a release, statement, filing or official
+    list), a secondary one a press report (a wire or news report): each kind's side is its
+    codebook property `provenance`."""
+    out = []
+    if "provenance" not in rsrc.columns:
+        return out
+    side = package.code_property("record_sources", "kind", "provenance")
+    for i, (kind, prov) in enumerate(zip(rsrc["kind"].tolist(), rsrc["provenance"].tolist(), strict=True)):
+        if _blank(prov) or kind not in side:
+            continue
+        if not str(prov).startswith(side[kind]):
+            out.append(
+                (SOURCES_FILE, i + 2, "provenance", f"{prov!r} does not fit kind {kind!r}, which is {side[kind]}")
+            )
+    return out
+
+
+def _passage_problems(checks: pd.DataFrame, evidence: pd.DataFrame | None):
+    """A check's evidence_id names a passage of the row it checks, from the same article."""
+    out = []
+    if "evidence_id" not in checks.columns or evidence is None:
+        return out
+    where = {
+        e: (t, r, s)
+        for e, t, r, s in zip(
+            evidence["evidence_id"], evidence["record_table"], evidence["record_id"], evidence["source_id"], strict=True
+        )
+    }
+    for i, r in enumerate(checks.itertuples(index=False)):
+        if _blank(r.evidence_id):
+            continue
+        if r.evidence_id not in where:
+            out.append((CHECKS_FILE, i + 2, "evidence_id", f"{r.evidence_id!r} is not an evidence_id in evidence.csv"))
+        elif where[r.evidence_id] != (r.checks_table, r.checks_id, r.source_id):
+            out.append(
+                (
+                    CHECKS_FILE,
+                    i + 2,
+                    "evidence_id",
+                    f"{r.evidence_id!r} is a passage of {where[r.evidence_id][0]} row {where[r.evidence_id][1]!r} "
+                    f"from article {where[r.evidence_id][2]}, not of the row this check names",
+                )
+            )
     return out
 
 

@@ -17,9 +17,8 @@ from ..analysis.enforcement import (
 from ..analysis.story import reported_by, single_source_quantities
 from .codebook import plain_explanation
 from .enforcement_voice import article_links, voice_findings
-from .markup import esc
+from .markup import Linked, esc
 from .notebook import Data, fmt_interval
-from .reader import linked
 from .record import contradicted_statements
 
 
@@ -98,7 +97,7 @@ def record_cells(data: Data) -> dict[str, object]:
         if isinstance(c["record_source_id"], str) and c["record_source_id"] in docs.index:
             d = docs.loc[c["record_source_id"]]
             parts += [(" Document: ", None), (d["publisher"], d["url"]), (".", None)]
-    return {k: linked(*v) for k, v in cells.items()}
+    return {k: Linked(*v) for k, v in cells.items()}
 
 
 def figures_table(data: Data) -> pd.DataFrame:
@@ -114,7 +113,7 @@ def figures_table(data: Data) -> pd.DataFrame:
     links = article_links(data)
     who = claimed_by(data, f)
     carried = [
-        linked(*[p for k, o in enumerate(by.get(i, [])) for p in ([(", ", None)] if k else []) + [links[o]]])
+        Linked(*[p for k, o in enumerate(by.get(i, [])) for p in ([(", ", None)] if k else []) + [links[o]]])
         for i in f["figure_id"]
     ]
     return pd.DataFrame(
@@ -123,7 +122,7 @@ def figures_table(data: Data) -> pd.DataFrame:
             "the article's words": f["figure_id"].map(words).fillna(""),
             "period": [period_words(r) for _, r in f.iterrows()],
             "claimed by, in": [
-                linked((w + ", in ", None), *c.parts) if c.parts else w for w, c in zip(who, carried, strict=True)
+                Linked((w + ", in ", None), *c.parts) if c.parts else w for w, c in zip(who, carried, strict=True)
             ],
             "the public record (not from the articles)": f["figure_id"].map(record_cells(data)).fillna(""),
         }
@@ -200,7 +199,7 @@ def reference_rates(data: Data) -> pd.DataFrame:
             "covers": [fmt_interval(x, y) for x, y in zip(r["date_start"], r["date_end"], strict=True)],
             "yuan a dollar": r["rate"].map(lambda v: f"{v:.4f}"),
             "in the conversion's range": inside.map({True: "Yes", False: "No"}),
-            "published by": [linked((p, u)) for p, u in zip(r["publisher"], r["url"], strict=True)],
+            "published by": [Linked((p, u)) for p, u in zip(r["publisher"], r["url"], strict=True)],
         }
     ).reset_index(drop=True)
 

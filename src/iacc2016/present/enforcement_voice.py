@@ -7,9 +7,8 @@ import pandas as pd
 
 from ..analysis.enforcement import once_each, repeated_passages, voice_by_article, voice_by_side
 from .codebook import side_names
-from .markup import esc
+from .markup import Linked, esc
 from .notebook import Data
-from .reader import linked
 
 TOPIC = "enforcement"
 
@@ -66,7 +65,7 @@ def by_article(data: Data) -> pd.DataFrame:
     for o in data.outlet_order():
         sources = [s for s, name in outlet.items() if name == o]
         mine = v[v["source_id"].isin(sources)].set_index("side")
-        row: dict[str, object] = {"article": linked(links[o])}
+        row: dict[str, object] = {"article": Linked(links[o])}
         for side in order:
             row[names[side]] = (
                 f"{plural(int(mine.loc[side, 'words']), 'word')} in {plural(int(mine.loc[side, 'passages']), 'passage')}"

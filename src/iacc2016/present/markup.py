@@ -16,10 +16,14 @@ gets past it (a new column, a hand-built frame). One escaping rule, used everywh
   with a plain style), which carry no attribute a script could hide in.
   `inert_figure(fig)` applies it to every string of a figure; `style.show` calls it, so
   figure code passes raw text and never escapes it itself.
+- `Linked`: a table cell of plain text and links ([text](url) pairs): its plain value is
+  the text alone; `html()` escapes every part and makes a link only of an http(s) address
+  (any other target is shown as text), so a cell can carry a link without carrying markup.
 """
 
 from __future__ import annotations
 
+import html as _html
 import re
 
 _ENTITY_START = re.compile(r"&(?=[#A-Za-z])")
@@ -55,6 +59,34 @@ def markdown(text: str) -> str:
         lambda m: (m.group(1) + "&#91;" + m.group(2) + "&#93;: " + m.group(3)) if _unsafe(m.group(3)) else m.group(0),
         text,
     )
+
+
+class Linked(str):
+    """A table cell holding links. Build it from parts: plain strings and (text, url) pairs.
+    As a string it is the text alone (what a search or a length test sees); `html()` is the
+    cell's HTML, every part escaped and each pair an <a> only when its url is http(s)."""
+
+    parts: tuple
+
+    def __new__(cls, *parts):
+        plain = "".join(p if isinstance(p, str) else str(p[0]) for p in parts)
+        obj = super().__new__(cls, plain)
+        obj.parts = tuple(parts)
+        return obj
+
+    def html(self) -> str:
+        out = []
+        for p in self.parts:
+            if isinstance(p, str):
+                out.append(_html.escape(p))
+                continue
+            text, url = str(p[0]), str(p[1])
+            scheme = _SCHEME.match(url)
+            if scheme and scheme.group(1).lower() in ("http", "https") and not any(c.isspace() for c in url):
+                out.append(f'<a href="{_html.escape(url, quote=True)}">{_html.escape(text)}</a>')
+            else:
+                out.append(_html.escape(text))
+        return "".join(out)
 
 
 def figure_text(text: str) -> str:

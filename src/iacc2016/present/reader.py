@@ -15,35 +15,10 @@ import numpy as np
 import pandas as pd
 
 from ..data.schema import Package
+from .markup import Linked
 
 # Page furniture's roles ('headline', 'byline') are ordinary words, never shown as codes.
 NEVER_SHOWN = {"page_furniture"}
-
-
-class Linked(str):
-    """A table cell whose text carries links: as a string it is the plain text (what a
-    test or a Markdown export reads); `reader_html` links each part that has an http(s)
-    address. Made with `linked`."""
-
-    parts: tuple[tuple[str, str | None], ...] = ()
-
-
-def linked(*parts: tuple[str, str | None]) -> Linked:
-    """A cell of (text, address or None) parts, joined as they stand."""
-    cell = Linked("".join(text for text, _ in parts))
-    cell.parts = tuple(parts)
-    return cell
-
-
-def _cell_html(value: str) -> str:
-    if not isinstance(value, Linked):
-        return _html.escape(value)
-    return "".join(
-        f'<a href="{_html.escape(url)}">{_html.escape(text)}</a>'
-        if isinstance(url, str) and url.startswith(("https://", "http://"))
-        else _html.escape(text)
-        for text, url in value.parts
-    )
 
 
 def code_labels(package: Package) -> dict[str, str]:
@@ -77,6 +52,8 @@ def reader_value(value, labels: dict[str, str], *, as_code: bool) -> str:
     """One cell as text: '' for a gap, 'yes'/'no' for a boolean, a whole float without
     '.0' (with thousands separators from 10,000), other floats to at most four decimals,
     a code (when the column holds codes) as its label."""
+    if isinstance(value, Linked):
+        return value
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, (bool, np.bool_)):
@@ -86,8 +63,6 @@ def reader_value(value, labels: dict[str, str], *, as_code: bool) -> str:
         if x.is_integer():
             return f"{int(x):,}" if abs(x) >= 10_000 else str(int(x))
         return f"{x:.4f}".rstrip("0").rstrip(".")
-    if isinstance(value, Linked):
-        return value
     if isinstance(value, pd.Timestamp):
         return f"{value.day} {value:%B %Y}"
     text = str(value)
@@ -132,7 +107,8 @@ def reader_html(frame: pd.DataFrame, labels: dict[str, str]) -> str:
     shown = reader_frame(frame, labels)
     head = "".join(f"<th>{_html.escape(c)}</th>" for c in shown.columns)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{_cell_html(v)}</td>" for v in row) + "</tr>\n" for row in shown.itertuples(index=False)
+        "<tr>" + "".join(f"<td>{v.html() if isinstance(v, Linked) else _html.escape(v)}</td>" for v in row) + "</tr>\n"
+        for row in shown.itertuples(index=False)
     )
     return (
         '<table class="dataframe" style="text-align: left">\n'

@@ -1,7 +1,8 @@
-"""Notebook 05's words, tables and chart: the articles checked against the public record.
+"""Notebook 05's words and chart: the articles checked against the public record.
 
 Everything here sets the record (record_sources.csv, record_checks.csv: not from the
-articles) beside the article tables; the arithmetic is in iacc2016.analysis.record.
+articles) beside the article tables; the arithmetic is in iacc2016.analysis.record, the
+tables and source lists in present.record_tables.
 """
 
 from __future__ import annotations
@@ -12,13 +13,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..analysis import record
+from ..analysis.record_passages import coverage
 from ..analysis.story import suspension
+from ..data.rules_record import checkable_tables
 from ..data.tables import Tables
 from . import style
 from .codebook import plain_explanation, rating_colors, rating_names, rating_order
 from .markup import esc
-from .notebook import fmt_day, fmt_interval
-from .story import record_spans_partly_outside
+from .notebook import fmt_interval
+from .record_tables import (  # noqa: F401  (the notebook's tables, reached through this module)
+    cited_documents_md,
+    confirmed_tables,
+    contradictions_table,
+    method_table,
+    not_found_table,
+    partly_table,
+)
 
 NOT_FROM_ARTICLES = "public record, not from the articles"
 
@@ -40,8 +50,22 @@ def ratings_table(t: Tables) -> pd.DataFrame:
     return out.rename(columns=names)
 
 
+def _named_counts(t: Tables) -> str:
+    """'confirmed **58**, partly confirmed **16**, ...' in the codebook's names and order."""
+    counts = t.record_checks["rating"].value_counts()
+    names = rating_names(t)
+    return ", ".join(f"{names[c].lower()} **{int(counts.get(c, 0))}**" for c in rating_order(t))
+
+
+def _text_colour(hex_colour: str) -> str:
+    """White on a dark segment, black on a light one (by the colour's luminance)."""
+    r, g, b = (int(hex_colour.lstrip("#")[k : k + 2], 16) for k in (0, 2, 4))
+    return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 140 else "black"
+
+
 def ratings_chart(t: Tables) -> tuple[go.Figure, pd.DataFrame]:
-    """Stacked bars: how each outlet's checked statements fared against the record."""
+    """Stacked bars: how each outlet's checked statements fared against the record, each
+    segment carrying its count."""
     r = ratings(t)
     names, colors = rating_names(t), rating_colors(t)
     fig = go.Figure()
@@ -52,26 +76,30 @@ def ratings_chart(t: Tables) -> tuple[go.Figure, pd.DataFrame]:
             name=names[code],
             orientation="h",
             marker_color=colors[code],
+            text=[str(n) if n else "" for n in r[code]],
+            textposition="inside",
+            insidetextanchor="middle",
+            textfont={"size": 13, "color": _text_colour(colors[code])},
             customdata=r["checks"],
             hovertemplate=f"%{{y}}: %{{x}} of %{{customdata}} statements {names[code].lower()}<extra></extra>",
         )
     fig.update_layout(barmode="stack", legend_traceorder="normal")
     fig.update_yaxes(autorange="reversed")
-    summary = summary_numbers(t)
+    s = summary_numbers(t)
     title = (
-        f"{summary['held']} of {summary['checks']} statements held up in full; "
-        f"{summary['contradicted']} are contradicted by the record"
+        f"{s['held']} of {s['checks']} statements {names['confirmed'].lower()}; "
+        f"{s['contradicted']} {names['contradicted'].lower()} by the record"
     )
     style.finish(
         fig,
         title,
-        f"{summary['documents']} public documents, listed at the end ({NOT_FROM_ARTICLES}), on statements of {len(t.sources)} articles",
+        f"{s['documents']} public documents beyond the articles, listed at the end, on statements of {len(t.sources)} articles",
         x_title="Statements checked against the public record",
         height=400,
         legend_rows=1,
         subtitle="How each outlet's checked statements fared against public documents (not from the articles)",
-        note="Each bar counts one outlet's statements that we checked; a statement is rated once. "
-        "The counts are not an accuracy rate.",
+        note="Each bar counts one outlet's checked statements; some sentences are checked more than once, once for "
+        "each point they make.<br>The counts are not an accuracy rate.",
     )
     data = r[["outlet", *rating_order(t), "checks"]]
     return fig, data
@@ -82,79 +110,64 @@ def summary_numbers(t: Tables) -> dict[str, int]:
     return record.check_counts(t.record_checks)
 
 
-def contradictions_table(t: Tables) -> pd.DataFrame:
-    """Each contradicted statement: the article's words beside the record's, with its address."""
-    c = record.contradictions(t.record_checks, t.record_sources, t.tables)
-    return pd.DataFrame(
-        {
-            "Outlet": c["outlet"],
-            "What the article says (its words)": c["article_words"],
-            "What the record says (its words; not from the articles)": c["record_snippet"],
-            "Record document (not from the articles)": c["record_publisher"] + ": " + c["record_url"],
-            "Our reading": c["explanation"].map(lambda x: plain_explanation(x, t.record_checks)),
-        }
-    )
-
-
 def method_test(t: Tables) -> pd.DataFrame:
     return record.method_test(t.record_checks, t.events)
 
 
-def method_table(t: Tables) -> pd.DataFrame:
-    """The test of our own dates: the interval inferred from the articles, the record's day."""
-    m = method_test(t)
-    labels = dict(zip(t.events["event_id"], t.events["label"], strict=True))
-    return pd.DataFrame(
-        {
-            "Happening": m["event_id"].map(labels),
-            "Our interval (from the articles)": [
-                fmt_interval(a, b) for a, b in zip(m["date_start"], m["date_end"], strict=True)
-            ],
-            "Days in the interval": m["width_days"].astype("string").fillna("open (only a latest day)"),
-            "The record's day (not from the articles)": [fmt_day(d) for d in m["record_day"]],
-            "Does our interval hold it?": m["contained"].map({True: "Holds it", False: "Misses it"}),
-        }
-    ).drop_duplicates()
-
-
-def not_found_table(t: Tables) -> pd.DataFrame:
-    c = t.record_checks[t.record_checks["rating"] == "not_found"].sort_values("check_id")
-    outlets = t.outlet_of()
-    return pd.DataFrame(
-        {
-            "Outlet": c["source_id"].map(outlets),
-            "Statement": c["statement"],
-            "Why": c["explanation"].map(lambda x: plain_explanation(x, t.record_checks)),
-        }
-    ).reset_index(drop=True)
-
-
-def cited_documents_md(t: Tables) -> str:
-    """A Markdown list of the record documents the checks cite, each linked, with where it was read."""
+def provenance_counts(t: Tables) -> dict[str, int]:
+    """Of the documents the ratings rest on: how many are primary, secondary, and (of
+    either) read in a third party's copy."""
     used = set(t.record_checks["record_source_id"].dropna())
-    docs = t.record_sources[t.record_sources["record_source_id"].isin(used)].sort_values(
-        ["published_start", "publisher", "title"]
+    p = t.record_sources.loc[t.record_sources["record_source_id"].isin(used), "provenance"]
+    return {
+        "primary": int(p.str.startswith("primary").sum()),
+        "secondary": int(p.str.startswith("secondary").sum()),
+        "third_party": int(p.str.endswith("third_party_copy").sum()),
+    }
+
+
+def intro(t: Tables) -> str:
+    """What 'the public record' is here: documents beyond the five articles, how many are
+    the parties' own and how many press reports, and which publisher of ours is among them."""
+    p = provenance_counts(t)
+    used = t.record_sources[
+        t.record_sources["record_source_id"].isin(set(t.record_checks["record_source_id"].dropna()))
+    ]
+    ours = used[used["publisher"].isin(set(t.sources["outlet"]))]
+    same = ""
+    if len(ours):
+        pub = esc(ours["publisher"].iloc[0])
+        quoted = t.record_checks[t.record_checks["record_source_id"].isin(ours["record_source_id"])]
+        outlets = ", ".join(sorted({esc(t.outlet_of()[x]) for x in quoted["source_id"]}))
+        same = (
+            f" One publisher is also one of our {len(t.sources)} outlets: {pub}. Its later report of the suspension, which prints "
+            f"the coalition board's letter, is used only to check {outlets}'s quotation of that letter; it is not the "
+            f"article by {pub} that we study."
+        )
+    return (
+        f"By the public record we mean documents beyond the {len(t.sources)} articles. "
+        f"Of the {p['primary'] + p['secondary']} that the ratings rest on, **{p['primary']}** are primary, the parties' "
+        f"own releases, statements and web pages, and **{p['secondary']}** are secondary, press reports by news agencies "
+        "and other outlets. Checking one news report against another outlet's report is corroboration, not proof. "
+        f"The list of sources at the end marks each document primary or secondary, and flags the {p['third_party']} "
+        f"read in a third party's copy whose fidelity to the original we cannot check.{same}"
     )
-    lines = []
-    for d in docs.itertuples(index=False):
-        when = fmt_interval(d.published_start, d.published_end)
-        lines.append(
-            f"- {esc(d.publisher)}, [{esc(d.title)}]({d.url}), {when}; read from an {esc(d.read_from)} "
-            f"on {fmt_day(d.read_on)}."
-        )
-    return "\n".join(lines)
 
 
-def articles_md(t: Tables) -> str:
-    """A Markdown list of the five articles, each linked."""
-    lines = []
-    for s in t.sources.sort_values(["published_start", "published_end", "outlet"]).itertuples(index=False):
-        name = esc(s.headline) if isinstance(s.headline, str) else f"the article at {urlsplit(s.url).hostname}"
-        lines.append(
-            f"- {esc(s.outlet)}, [{name}]({s.url}), published "
-            f"{fmt_interval(s.published_start, s.published_end)} (inferred from the text)."
-        )
-    return "\n".join(lines)
+def selection(t: Tables) -> str:
+    """How the statements were chosen (not recorded) and what the checks cover, counted."""
+    cov = coverage(t.record_checks, t.tables, checkable_tables(t.package))
+    cov = cov[cov["checks"] > 0]
+    names = t.package.code_property("record_checks", "checks_table", "proseLabel")
+    parts = [f"{r.checked} of the {r.rows} {names[r.checks_table]}" for r in cov.itertuples()]
+    return (
+        "How the statements were chosen is not recorded: neither the tables, their data dictionary nor the "
+        "project's changelog states a rule, and they were not sampled. What the checks cover: "
+        + ", ".join(parts[:-1])
+        + " and "
+        + parts[-1]
+        + " that our tables draw from the articles."
+    )
 
 
 def contradicted_statements(t: Tables, checks_table: str | None = None) -> str:
@@ -167,49 +180,65 @@ def contradicted_statements(t: Tables, checks_table: str | None = None) -> str:
     return "; ".join(f"{esc(s.rstrip('.'))} ({esc(o)})" for s, o in zip(c["statement"], c["outlet"], strict=True))
 
 
+def dates_finding(t: Tables) -> str:
+    """The test of our dates in one bullet: the one-day record dates our intervals hold,
+    then the record spans only partly inside them, with the reading of any that concerns a
+    date the articles pin to one day."""
+    m = record.method_split(method_test(t))
+    test = method_test(t)
+    d = record.record_dates(t.record_checks, t.events)
+    partly = d[(d["fit"] == "partly") & (d["record_precision"] != "day")]
+    labels = dict(zip(t.events["event_id"], t.events["label"], strict=True))
+    checks = t.record_checks.set_index("check_id")
+    spans = [
+        f"{esc(labels[r.event_id])} (the record: {fmt_interval(r.record_start, r.record_end)}; the articles: "
+        f"{fmt_interval(r.date_start, r.date_end)})"
+        for r in partly.itertuples()
+    ]
+    one_day = [
+        f"{esc(labels[r.event_id])} is a date the articles pin to one day. "
+        f"{esc(plain_explanation(checks.loc[r.check_id, 'explanation'], t.record_checks))}"
+        for r in partly.itertuples()
+        if r.date_start == r.date_end
+    ]
+    head = (
+        f"- **Our own dates: {int(test['contained'].sum())} of {len(test)} hold the record's day where it gives one; "
+        f"{len(partly)} more only partly overlap the record's span.** Of the {m['inferred']} intervals longer than a "
+        f"day that we inferred from vague words, **{m['inferred_contained']}** contain the record's day (a median of "
+        f"{m['inferred_median_width']:.1f} days wide, the widest {m['inferred_max_width']} days); the {m['stated']} "
+        f"happenings the articles pin to one day (stated, or worked out from words such as 'next Thursday') match it "
+        f"in {m['stated_contained']}."
+    )
+    tail = f" The record gives a span partly outside our interval for {'; '.join(spans)}." if spans else ""
+    return head + tail + (" " + " ".join(one_day) if one_day else "")
+
+
 def findings(t: Tables) -> str:
     """Notebook 05's findings list, every number computed (analysis.record)."""
     s = summary_numbers(t)
-    m = record.method_split(method_test(t))
     by_outlet = ratings(t)
     contradicting = by_outlet.loc[by_outlet["contradicted"] > 0, "outlet"].tolist()
     context = suspension_context(t)
-    lead = [f"- **What the record adds to the suspension** (not from the articles). {context}"] if context else []
+    lead = [f"- **What the record adds to the suspension.** {context}"] if context else []
+    n_outlets = f"{len(contradicting)} outlet{'s' if len(contradicting) != 1 else ''}"
     return "\n".join(
         [
             *lead,
             f"- We checked **{s['checks']} statements** of the {len(t.sources)} articles against "
-            f"**{s['documents']} public documents**. **{s['held']}** were confirmed in full, "
-            f"**{s['partly']}** only in part, **{s['contradicted']}** are contradicted by the record, "
-            f"and for **{s['not_found']}** we found nothing either way. The statements were not sampled (nothing "
-            "in the data records how they were chosen), and a sentence that makes two points may be checked once "
-            "for each, so the counts describe the statements we checked; they are not an accuracy rate for any "
-            "outlet.",
-            f"- The {s['contradicted']} contradicted statements come from {len(contradicting)} outlets: "
-            f"{contradicted_statements(t)}. Each is shown below beside the record's own words; the overview, "
+            f"**{s['documents']} public documents**. Ratings: {_named_counts(t)}. {selection(t)} A sentence that makes "
+            "two points may be checked once for each, so the counts describe the statements we checked; they are not "
+            "an accuracy rate for any outlet.",
+            f"- **{s['contradicted']} {rating_names(t)['contradicted'].lower()}**, from {n_outlets}: "
+            f"{contradicted_statements(t)}. "
+            + ("It is" if s["contradicted"] == 1 else "Each is")
+            + " shown below beside the record's own words; the overview, "
             "[Who left, and when](01-who-left-and-when.ipynb) and "
-            "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb) flag them where they tell the same facts.",
-            f"- Our own dates held up where the record gives a day. Of the {m['inferred']} intervals longer than a day that we inferred from vague words, "
-            f"**{m['inferred_contained']}** contain the day the record gives (a median of "
-            f"{m['inferred_median_width']:.1f} days wide, the widest {m['inferred_max_width']} days); the "
-            f"{m['stated']} happenings the articles pin to one day (stated, or worked out from words such as "
-            f"'next Thursday') match the record in {m['stated_contained']}. " + record_spans_partly_outside(t),
+            "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb) flag "
+            + ("it" if s["contradicted"] == 1 else "them")
+            + " where they tell the same facts.",
+            dates_finding(t),
         ]
     )
-
-
-def partly_table(t: Tables) -> pd.DataFrame:
-    """Each statement confirmed only in part: the article's words, the record's, our reading."""
-    c = t.record_checks[t.record_checks["rating"] == "partly_confirmed"].sort_values("check_id")
-    words = record.article_words(c, t.tables)
-    return pd.DataFrame(
-        {
-            "Outlet": c["source_id"].map(t.outlet_of()),
-            "What the article says (its words)": words.fillna(""),
-            "What the record says (its words; not from the articles)": c["record_snippet"].fillna(""),
-            "What holds and what does not": c["explanation"].map(lambda x: plain_explanation(x, t.record_checks)),
-        }
-    ).reset_index(drop=True)
 
 
 def method_in_words(t: Tables) -> str:
@@ -224,13 +253,22 @@ def method_in_words(t: Tables) -> str:
 
 def suspension_context(t: Tables) -> str:
     """What the record adds to the suspension that the articles do not (not from the
-    articles): each check of the suspension event confirmed only in part, as our reading
-    of it, then the record's own words and their publisher. Empty when there is none."""
+    articles): our reading of each check of the suspension event confirmed only in part
+    (the record's own words are in the table of partly confirmed statements). Empty when
+    there is none."""
     sus = suspension(t)
     c = t.record_checks
     c = c[(c["checks_table"] == "events") & (c["checks_id"] == sus["event_id"]) & (c["rating"] == "partly_confirmed")]
-    publisher = dict(zip(t.record_sources["record_source_id"], t.record_sources["publisher"], strict=True))
-    return " ".join(
-        f"{esc(plain_explanation(x, t.record_checks))} ({esc(publisher[s])}: “{esc(w)}”)"
-        for x, s, w in zip(c["explanation"], c["record_source_id"], c["record_snippet"], strict=True)
-    )
+    return " ".join(esc(plain_explanation(x, t.record_checks)) for x in c["explanation"])
+
+
+def articles_md(t: Tables) -> str:
+    """A Markdown list of the five articles, each linked."""
+    lines = []
+    for s in t.sources.sort_values(["published_start", "published_end", "outlet"]).itertuples(index=False):
+        name = esc(s.headline) if isinstance(s.headline, str) else f"the article at {urlsplit(s.url).hostname}"
+        lines.append(
+            f"- {esc(s.outlet)}, [{name}]({s.url}), published "
+            f"{fmt_interval(s.published_start, s.published_end)} (inferred from the text)."
+        )
+    return "\n".join(lines)
