@@ -79,11 +79,15 @@ def table(frame: pd.DataFrame) -> None:
     display(HTML(reader_html(frame, _LABELS)))
 
 
+# One wording wherever an article's archived copy shows no headline (the live page may have one).
+NO_HEADLINE = "no headline in the archived copy"
+
+
 def article_name(row) -> str:
     """The article's headline, or, where its copy shows none, a readable name for it."""
     if isinstance(row.headline, str) and row.headline:
         return row.headline
-    return f"{row.outlet}'s article of {fmt_interval(row.published_start, row.published_end)} (it carries no headline)"
+    return f"{row.outlet}'s article of {fmt_interval(row.published_start, row.published_end)} ({NO_HEADLINE})"
 
 
 def sources(data: Data) -> None:
