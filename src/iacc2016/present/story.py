@@ -8,7 +8,6 @@ import re
 import pandas as pd
 
 from ..analysis import story as a
-
 from ..analysis.record import contradictions, record_dates
 from ..analysis.story import DAY, HISTORY_YEARS, admission, conference, suspension  # noqa: F401  (the notebooks' names)
 from .codebook import plain_explanation
@@ -234,7 +233,9 @@ def contradictions_in_words(data: Data) -> list[str]:
     out = []
     for r in c.itertuples(index=False):
         doc = docs.loc[source[r.check_id]]
-        where = f"[{esc(r.record_publisher)}]({r.record_url}), {fmt_interval(doc['published_start'], doc['published_end'])}"
+        where = (
+            f"[{esc(r.record_publisher)}]({r.record_url}), {fmt_interval(doc['published_start'], doc['published_end'])}"
+        )
         reading = _SEE_ASIDE.sub("", plain_explanation(r.explanation, data.record_checks))
         out.append(f"{esc(r.outlet)}: “{esc(r.statement.rstrip('.'))}”. The record ({where}): {esc(reading)}")
     return out
@@ -261,12 +262,16 @@ def suspension_in_words(data: Data) -> str:
             f"article among our five), reads: “{esc(r.record_snippet)}”."
         )
     partly = cited[
-        (cited["checks_table"] == "events") & (cited["checks_id"] == sus["event_id"]) & (cited["rating"] == "partly_confirmed")
+        (cited["checks_table"] == "events")
+        & (cited["checks_id"] == sus["event_id"])
+        & (cited["rating"] == "partly_confirmed")
     ]
     for r in partly.itertuples(index=False):
         d = docs.loc[r.record_source_id]
-        when = "On the day of the suspension" if d["published_start"] == sus["date_start"] else fmt_interval(
-            d["published_start"], d["published_end"]
+        when = (
+            "On the day of the suspension"
+            if d["published_start"] == sus["date_start"]
+            else fmt_interval(d["published_start"], d["published_end"])
         )
         parts.append(
             f"{when}, [{esc(r.publisher)}]({d['url']}) reported: “{esc(r.record_snippet)}” None of the five "
