@@ -114,7 +114,7 @@ def findings(data: Data) -> str:
         f"**{checked['held']}** held up in full, {checked['partly']} in part and **{checked['contradicted']}** are "
         f"contradicted; for {checked['not_found']} nothing was found either way.",
         f"- **The dates inferred from the articles hold up** (the record is not from the articles). "
-        f"{story.record_dates_in_words(data)}",
+        f"{_upper_first(story.record_dates_in_words(data))}",
     ]
     if contradicted:
         lines.append(
@@ -125,6 +125,10 @@ def findings(data: Data) -> str:
     if context:
         lines.append(f"- **What the public record adds about the suspension** (not from the articles). {context}")
     return "\n".join(lines)
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def enforcement_in_words(data: Data) -> str:

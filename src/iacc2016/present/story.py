@@ -15,8 +15,9 @@ from .markup import esc
 from .notebook import Data, fmt_day, fmt_interval
 
 EXACT, SPAN, INTERVAL = "known to the day", "several known days", "possible dates (interval)"
+DAYS = "one of the days marked (a named weekday)"
 SCHEDULED = "scheduled, not yet held"
-DRAWN_AS = {"day": EXACT, "span": SPAN, "interval": INTERVAL}
+DRAWN_AS = {"day": EXACT, "span": SPAN, "interval": INTERVAL, "days": DAYS}
 
 
 def names(data: Data) -> dict[str, str]:
@@ -28,8 +29,10 @@ def _when(frame: pd.DataFrame) -> list[str]:
 
 
 def departures(data: Data) -> pd.DataFrame:
-    """Who left the IACC, when (as an interval), how long after the admission, and why."""
+    """Who left the IACC, when (as an interval, or one of a few days), how long after the
+    admission, and why."""
     d = a.departures(data)
+    adm = admission(data)["date_start"]
     return pd.DataFrame(
         {
             "event_id": d["event_id"],
@@ -37,7 +40,11 @@ def departures(data: Data) -> pd.DataFrame:
             "who left": d["member_id"].map(names(data)),
             "date_start": d["date_start"],
             "date_end": d["date_end"],
-            "when": _when(d),
+            "when": [
+                w if not days else _or([fmt_day(adm + DAY * n)[:-5] for n in days]) + f" {end:%Y}"
+                for w, days, end in zip(_when(d), d["possible_days"], d["date_end"], strict=True)
+            ],
+            "possible days": d["possible_days"],
             "precision": d["date_precision"],
             "article's words": d["date_text"],
             "days after admission (earliest)": d["days_earliest"],
@@ -95,6 +102,8 @@ def timeline_frame(data: Data, start=None, end=None) -> pd.DataFrame:
     e = a.timeline(data, start, end)
     e["drawn as"] = e.pop("drawn").map(DRAWN_AS)
     e["when"] = _when(e)
+    days = e["possible_days"].map(lambda d: _or([f"{x.day} {x:%B}" for x in d]) if d else "")
+    e.loc[days != "", "when"] = days[days != ""] + " " + e["date_end"].dt.strftime("%Y")
     # For the hover: the outlet whose words give the date, and every outlet reporting it.
     source = data.events.set_index("event_id")["date_source_id"]
     e["date words from"] = e["event_id"].map(source).map(data.outlet_of()).fillna("")
@@ -111,6 +120,7 @@ def timeline_frame(data: Data, start=None, end=None) -> pd.DataFrame:
             "drawn as",
             "side",
             "event_status",
+            "possible_days",
             "when",
             "date words from",
             "reported by",
@@ -144,6 +154,11 @@ def overview_summary(data: Data) -> str:
     )
 
 
+def _or(items: list[str]) -> str:
+    """'27 April, 4 May or 11 May'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -164,7 +179,11 @@ def record_marks(data: Data, frame: pd.DataFrame) -> pd.DataFrame:
     return r
 
 
-FITS = {"inside": "inside our interval", "partly": "partly outside our interval", "outside": "outside our interval"}
+FITS = {
+    "inside": "inside the articles' interval",
+    "partly": "partly outside the articles' interval",
+    "outside": "outside the articles' interval",
+}
 
 
 def record_fit(data: Data) -> pd.DataFrame:
@@ -202,7 +221,7 @@ def record_dates_in_words(data: Data) -> str:
     inside = int((fits["fit"] == "inside").sum())
     off = fits[fits["fit"] != "inside"]
     head = (
-        f"Public documents date {len(fits)} of the happenings in the chart; for **{inside}** the record's date "
+        f"public documents date {len(fits)} of the happenings in the chart; for **{inside}** the record's date "
         "lies inside the interval inferred from the articles alone"
     )
     if not len(off):
