@@ -49,13 +49,13 @@ nb.md(story_text.drawn_in_words(data, history=story_text.HISTORY_ELSEWHERE))
 overview.cast(data)
 
 # %% [markdown]
-# The coalition's president, Robert Barchiesi, is not named in any of the five articles; he
+# The coalition's president, Robert Barchiesi, is not named in any of the articles; he
 # appears only in the public record (see the findings above).
 
 # %% [markdown]
 # ## The articles
 #
-# The collection rests on five articles from different kinds of outlet. The texts are
+# The collection rests on the articles below, from different kinds of outlet. The texts are
 # third-party work and stay outside this repository; the tables hold what we noted from
 # them, short verbatim quotations that back each note, and the categories we sorted the
 # notes into. "Body words" counts the words of the article itself, leaving out menus,

@@ -11,7 +11,7 @@
 
 # %%
 from iacc2016.present import notebook as nb
-from iacc2016.present import story, story_charts, story_text
+from iacc2016.present import story_charts, story_record, story_text
 
 data = nb.start()
 
@@ -26,7 +26,7 @@ nb.md(story_text.findings(data))
 # [Against the record](05-against-the-record.ipynb) sets each beside the record's words:
 
 # %%
-nb.md("\n".join(f"- {line}" for line in story.contradictions_in_words(data)))
+nb.md("\n".join(f"- {line}" for line in story_record.contradictions_in_words(data)))
 
 # %% [markdown]
 # ## The month, day by day
@@ -50,7 +50,7 @@ nb.md(story_text.drawn_in_words(data))
 # whether each lies inside the days the articles allow:
 
 # %%
-story_text.record_dates_table(data)
+story_record.record_dates_table(data)
 
 # %% [markdown]
 # ## The longer history

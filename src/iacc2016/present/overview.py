@@ -9,7 +9,7 @@ import pandas as pd
 from ..analysis import overview as numbers
 from ..analysis.enforcement import enforcement_figures
 from ..analysis.story import single_source_quantities
-from . import disagreements, enforcement, framing, record, story
+from . import disagreements, enforcement, framing, record, story, story_record
 from .codebook import verdict_reading
 from .markup import esc
 from .notebook import NO_HEADLINE, Data, fmt_day, fmt_interval
@@ -91,7 +91,7 @@ def findings(data: Data) -> str:
     ]
     rest_words = ", ".join(f"{n} {why}" for n, why in rest if n)
     same = f"; {reading['same']} {'agrees' if reading['same'] == 1 else 'agree'} outright" if reading["same"] else ""
-    contradicted = story.contradictions_in_words(data)
+    contradicted = story_record.contradictions_in_words(data)
     lines = [
         f"- **The sequence is clear; most dates are not.** Alibaba was admitted on {fmt_day(adm['date_start'])} "
         f"and suspended on {fmt_day(sus['date_start'])}, {days} days later; {len(story.departures(data))} brands "
@@ -114,14 +114,14 @@ def findings(data: Data) -> str:
         f"**{checked['held']}** held up in full, {checked['partly']} in part and **{checked['contradicted']}** are "
         f"contradicted; for {checked['not_found']} nothing was found either way.",
         f"- **The dates inferred from the articles hold up** (the record is not from the articles). "
-        f"{_upper_first(story.record_dates_in_words(data))}",
+        f"{_upper_first(story_record.record_dates_in_words(data))}",
     ]
     if contradicted:
         lines.append(
             f"- **{len(contradicted)} {'statement is' if len(contradicted) == 1 else 'statements are'} contradicted "
             "by the record** (not from the articles):\n" + "\n".join(f"  - {c}" for c in contradicted)
         )
-    context = story.suspension_in_words(data)
+    context = story_record.suspension_in_words(data)
     if context:
         lines.append(f"- **What the public record adds about the suspension** (not from the articles). {context}")
     return "\n".join(lines)

@@ -7,10 +7,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import story as a
-from .codebook import plain_explanation, status_order
+from .codebook import status_order
 from .notebook import Data, check, fmt_day, fmt_interval
 from .story import (
-    _SEE_ASIDE,
     DAY,
     _when,
     admission,
@@ -21,11 +20,10 @@ from .story import (
     names,
     objections,
     organizations,
-    record_dates_in_words,
-    record_fit,
     record_marks,
     suspension,
 )
+from .story_record import contradicted_versions, record_dates_in_words
 
 
 def findings(data: Data) -> str:
@@ -56,26 +54,6 @@ def findings(data: Data) -> str:
             "the chart names the document behind each.",
         ]
     )
-
-
-def record_dates_table(data: Data) -> pd.DataFrame:
-    """The public record's dates for the happenings of the lead chart (not from the
-    articles): the articles' dates, the record's, the document, and whether they fit."""
-    fits = record_fit(data).sort_values(["date_start", "date_end", "label"])
-    docs = data.record_sources.set_index("record_source_id")
-    when = crisis_frame(data).set_index("event_id")["when"]
-    return pd.DataFrame(
-        {
-            "happening": fits["label"],
-            "the articles' dates": fits["event_id"].map(when),
-            "the record's date": fits["record when"],
-            "public document (not from the articles)": [
-                f"{docs.loc[d, 'publisher']}, {fmt_interval(docs.loc[d, 'published_start'], docs.loc[d, 'published_end'])}"
-                for d in fits["record_source_id"]
-            ],
-            "fits?": fits["fit"].map({"inside": "Inside", "partly": "Partly outside", "outside": "Outside"}),
-        }
-    ).reset_index(drop=True)
 
 
 def dating_words(data: Data, events: pd.DataFrame) -> list[str]:
@@ -115,17 +93,6 @@ def history(data: Data) -> pd.DataFrame:
     )
     cols = ["label", "when", "words", "date_resolution"] + (["record"] if e["record"].ne("").any() else [])
     return e[cols].rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
-
-
-def contradicted_versions(data: Data) -> dict[str, str]:
-    """event_id -> 'Contradicted: ' and our reading of the record (not from the articles),
-    for each event whose statement the public record contradicts."""
-    c = data.record_checks
-    c = c[(c["checks_table"] == "events") & (c["rating"] == "contradicted")]
-    return {
-        i: "Contradicted: " + _SEE_ASIDE.sub("", plain_explanation(x, data.record_checks))
-        for i, x in zip(c["checks_id"], c["explanation"], strict=True)
-    }
 
 
 def _events_in_words(data: Data, e: pd.DataFrame) -> pd.DataFrame:
