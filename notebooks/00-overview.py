@@ -57,7 +57,7 @@ overview.cast(data)
 #
 # The collection rests on the articles below, from different kinds of outlet. The texts are
 # third-party work and stay outside this repository; the tables hold what we noted from
-# them, short verbatim quotations that back each note, and the categories we sorted the
+# them, the short verbatim quotations behind the notes, and the categories we sorted the
 # notes into. "Body words" counts the words of the article itself, leaving out menus,
 # captions and links around it.
 
@@ -77,8 +77,8 @@ overview.sources_table(data)
 #   where they disagree, both versions are recorded and the disagreement is not resolved.
 # - Publication dates are inferred from the texts; relative dates ("last Wednesday") are
 #   resolved against those inferred intervals, so they are intervals too.
-# - One person read and coded the articles. The codes are transparent (each rests on a
-#   snippet) but have not been checked by a second coder.
+# - One person read the articles and made the notes. They are open to checking (they rest
+#   on short quotations from the articles) but no second reader has checked them.
 
 # %%
 nb.sources(data)

@@ -32,7 +32,7 @@ def test_each_contradiction_gives_the_record_version_and_its_document(data):
 
 def test_the_suspension_letter_is_named_as_a_record_document_not_our_article(data):
     text = story_record.suspension_in_words(data)
-    assert "not The Fashion Law's article among our" in text
+    assert "a public document, not The Fashion Law's article that this collection rests on" in text
     assert "a reason none of the articles gives" not in story.overview_summary(data)
     assert "a reason" not in overview.findings(data)
 

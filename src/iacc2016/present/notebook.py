@@ -93,7 +93,7 @@ def sources(data: Data) -> None:
     s = data.sources.sort_values(["published_start", "published_end", "outlet"])
     inferred = s["published_basis"] == "inferred"
     if inferred.all():
-        how = "dates as inferred from each text"
+        how = "dates as inferred for each article"
     else:
         how = "dates as printed in each article" + (", or inferred where marked" if inferred.any() else "")
     lines = ["## Sources", "", f"The articles, in order of publication ({how}):", ""]

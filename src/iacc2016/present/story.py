@@ -147,7 +147,7 @@ def overview_summary(data: Data) -> str:
         f"Everything here rests on {len(s)} articles published between {fmt_day(s['published_start'].min())} "
         f"and {fmt_day(s['published_end'].max())}. From them we noted by hand {len(data.events)} dated events, "
         f"{len(data.members)} organizations and people, {len(data.figures)} figures and "
-        f"{len(data.quotes)} quotations, each backed by the article's own words."
+        f"{len(data.quotes)} quotations, backed by {len(data.evidence)} short verbatim extracts from the articles."
     )
 
 

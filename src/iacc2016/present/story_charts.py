@@ -208,7 +208,7 @@ def history_note(data: Data, recent: pd.DataFrame) -> str:
     note = "Hatched bars span every possible day"
     for _, r in whole_years.iterrows():
         years = range(r["date_start"].year, r["date_end"].year + 1)
-        note += f"; the {r['label']} bar covers {' and '.join(map(str, years))}, the years the articles give for it"
+        note += f"; the “{r['label']}” bar covers {' and '.join(map(str, years))}, the years the articles give for it"
     note += "."
     hit = contradicted_events(data, recent["event_id"])
     if hit:

@@ -80,7 +80,7 @@ def suspension_in_words(data: Data) -> str:
         parts.append(
             f"The board's letter, as a later report by {esc(r.publisher)} quotes it ([{title}]({d['url']}), "
             f"{fmt_interval(d['published_start'], d['published_end'])}; a public document, not {esc(r.publisher)}'s "
-            f"article among our {len(data.sources)}), reads: “{esc(r.record_snippet)}”."
+            "article that this collection rests on), reads: “{esc(r.record_snippet)}”."
         )
     partly = cited[
         (cited["checks_table"] == "events")
@@ -95,8 +95,8 @@ def suspension_in_words(data: Data) -> str:
             else fmt_interval(d["published_start"], d["published_end"])
         )
         parts.append(
-            f"{when}, [{esc(r.publisher)}]({d['url']}) reported: “{esc(r.record_snippet)}” None of the "
-            f"{len(data.sources)} articles mentions this, and the passage does not say what the conflicts were or whether they "
+            f"{when}, [{esc(r.publisher)}]({d['url']}) reported: “{esc(r.record_snippet)}” None of our "
+            "articles mentions this, and the passage does not say what the conflicts were or whether they "
             "concerned Alibaba."
         )
     return " ".join(parts)
