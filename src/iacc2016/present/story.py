@@ -41,7 +41,6 @@ def departures(data: Data) -> pd.DataFrame:
                 w if not days else _or([fmt_day(adm + DAY * n)[:-5] for n in days]) + f" {end:%Y}"
                 for w, days, end in zip(_when(d), d["possible_days"], d["date_end"], strict=True)
             ],
-            "possible days": d["possible_days"],
             "precision": d["date_precision"],
             "article's words": d["date_text"],
             "days after admission (earliest)": d["days_earliest"],
@@ -51,6 +50,14 @@ def departures(data: Data) -> pd.DataFrame:
             "articles": [len(o) for o in d["outlets"]],
         }
     )
+
+
+def departure_days(data: Data) -> dict[str, list[int]]:
+    """event_id -> the days after the admission on which a departure dated by a weekday
+    may fall ([] for a departure known only to an interval): kept out of `departures`, whose
+    cells are all shown as they are."""
+    d = a.departures(data)
+    return dict(zip(d["event_id"], d["possible_days"], strict=True))
 
 
 def objections(data: Data) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from ..analysis.story import DAY, HISTORY_YEARS, crisis_numbers
 from .codebook import side_colors
 from .notebook import Data
-from .story import admission, departures, record_marks, suspension, timeline_frame
+from .story import admission, departure_days, departures, record_marks, suspension, timeline_frame
 from .story_timeline import (  # noqa: F401  (the notebooks' names)
     RECORD_COLOR,
     RECORD_NAME,
@@ -25,6 +25,7 @@ from .style import finish, interval_marker, show
 def departures_chart(data: Data, title: str, source: str):
 
     dep = departures(data)
+    dep = dep.assign(**{"possible days": dep["event_id"].map(departure_days(data))})
     days_to_suspension = (suspension(data)["date_start"] - admission(data)["date_start"]).days
     row = {w: i for i, w in enumerate(dep["who left"])}
     color = side_colors(data)["brands"]

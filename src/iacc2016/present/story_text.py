@@ -16,6 +16,7 @@ from .story import (
     conference,
     coverage_grid,
     crisis_frame,
+    departure_days,
     departures,
     names,
     objections,
@@ -33,7 +34,7 @@ def findings(data: Data) -> str:
     dep, obj = departures(data), objections(data)
     order = "; ".join(
         f"**{w}**, {when} ({after} days after the admission)"
-        for w, when, after in zip(dep["who left"], dep["when"], days_after(dep), strict=True)
+        for w, when, after in zip(dep["who left"], dep["when"], days_after(data, dep), strict=True)
     )
     last = names(data).get(n["last_to_leave"], "")
     return "\n".join(
@@ -127,7 +128,7 @@ def departures_table(data: Data) -> pd.DataFrame:
     record = marks.groupby("event_id")["record when"].agg("; ".join)
     fits = marks.groupby("event_id")["fits"].agg("; ".join)
     events = data.events.set_index("event_id").loc[dep["event_id"]].reset_index()
-    after = days_after(dep)
+    after = days_after(data, dep)
     return pd.DataFrame(
         {
             "who left": dep["who left"],
@@ -142,15 +143,16 @@ def departures_table(data: Data) -> pd.DataFrame:
     )
 
 
-def days_after(dep: pd.DataFrame) -> list[str]:
+def days_after(data: Data, dep: pd.DataFrame) -> list[str]:
     """Days from the admission to each departure: '8-17', or '14, 21 or 28' where the
     departure fell on one of a few days."""
+    possible = departure_days(data)
     return [
-        ", ".join(map(str, days[:-1])) + f" or {days[-1]}" if days else f"{lo}-{hi}"
-        for lo, hi, days in zip(
+        ", ".join(map(str, days[:-1])) + f" or {days[-1]}" if (days := possible[e]) else f"{lo}-{hi}"
+        for e, lo, hi in zip(
+            dep["event_id"],
             dep["days after admission (earliest)"],
             dep["days after admission (latest)"],
-            dep["possible days"],
             strict=True,
         )
     ]
