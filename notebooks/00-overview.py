@@ -25,8 +25,10 @@ nb.md(overview.findings(data))
 #
 # The month from the admission to the suspension, as the articles tell it. A diamond is a
 # day the articles give; a hatched bar spans every day a vaguely dated happening may have
-# fallen on. The small open circles and thin lines are the public record's dates (not from
-# the articles) beside the intervals they check. The themed notebooks take each part apart.
+# fallen on, and a row of small marks stands for a happening that fell on one of a few known
+# days (Gucci gave notice on a Wednesday). The small open circles and thin lines just under a
+# row are the public record's dates (not from the articles) for that happening. The themed
+# notebooks take each part apart.
 
 # %%
 nb.md(story.overview_summary(data))
@@ -47,15 +49,20 @@ nb.md(story_text.drawn_in_words(data, history=story_text.HISTORY_ELSEWHERE))
 overview.cast(data)
 
 # %% [markdown]
+# The coalition's president, Robert Barchiesi, is not named in any of the articles; he
+# appears only in the public record (see the findings above).
+
+# %% [markdown]
 # ## The articles
 #
-# The corpus is a handful of articles from different kinds of outlet. The texts are
-# third-party work and stay outside this repository; the tables hold metadata, short
-# verbatim snippets and our own codes. None of the archived articles shows a publication date, so each
-# publication date is an interval reasoned from what the article says and does not yet
-# know. "Body words" counts the words of the article's text, page furniture left out.
+# The collection rests on the articles below, from different kinds of outlet. The texts are
+# third-party work and stay outside this repository; the tables hold what we noted from
+# them, the short verbatim quotations behind the notes, and the categories we sorted the
+# notes into. "Body words" counts the words of the article itself, leaving out menus,
+# captions and links around it.
 
 # %%
+nb.md(overview.dates_in_words(data))
 overview.sources_table(data)
 
 # %% [markdown]
@@ -70,8 +77,8 @@ overview.sources_table(data)
 #   where they disagree, both versions are recorded and the disagreement is not resolved.
 # - Publication dates are inferred from the texts; relative dates ("last Wednesday") are
 #   resolved against those inferred intervals, so they are intervals too.
-# - One person read and coded the articles. The codes are transparent (each rests on a
-#   snippet) but have not been checked by a second coder.
+# - One person read the articles and made the notes. They are open to checking (they rest
+#   on short quotations from the articles) but no second reader has checked them.
 
 # %%
 nb.sources(data)

@@ -11,7 +11,7 @@
 
 # %%
 from iacc2016.present import notebook as nb
-from iacc2016.present import record, story_charts, story_text
+from iacc2016.present import story_charts, story_record, story_text
 
 data = nb.start()
 
@@ -26,7 +26,7 @@ nb.md(story_text.findings(data))
 # [Against the record](05-against-the-record.ipynb) sets each beside the record's words:
 
 # %%
-nb.md(record.contradicted_statements(data) + ".")
+nb.md("\n".join(f"- {line}" for line in story_record.contradictions_in_words(data)))
 
 # %% [markdown]
 # ## The month, day by day
@@ -34,11 +34,10 @@ nb.md(record.contradicted_statements(data) + ".")
 # The chart runs from a week before the admission to the conference. A diamond marks a
 # happening known to the day; a hatched bar spans every day on which a vaguely dated
 # happening may have fallen; the conference, scheduled but not yet held when the articles
-# end, is an outline. Colour shows whose act it was. The small open circles and thin lines
-# are the public record's dates (**not from the articles**), drawn beside the intervals
-# they check; the table of departures below names each record date and whether our
-# interval holds it, and the findings at the top name the document behind each (in
-# JupyterLab, hovering over a circle names it too).
+# end, is an outline. Gucci's notice fell on a Wednesday, so its row has a tick on each
+# Wednesday it could have been. Colour shows whose act it was. The small open circles and
+# thin lines just under a row are the public record's dates (**not from the articles**)
+# for that happening; the table under the chart names the document behind each.
 
 # %%
 story_charts.show_crisis_timeline(data, "01-crisis-timeline")
@@ -47,11 +46,20 @@ story_charts.show_crisis_timeline(data, "01-crisis-timeline")
 nb.md(story_text.drawn_in_words(data))
 
 # %% [markdown]
+# The public record's dates for the happenings in the chart (not from the articles), and
+# whether each lies inside the days the articles allow:
+
+# %%
+story_record.record_dates_table(data)
+
+# %% [markdown]
 # ## The longer history
 #
 # The dispute did not start in April. The coalition is decades old; Alibaba and the
 # coalition had run an anti-counterfeiting program together for years; Kering's brands had
-# sued Alibaba; and Alibaba had hired a new enforcement chief.
+# sued Alibaba; and Alibaba had hired a new enforcement chief. A row marked † rests on a
+# statement of the articles that the public record contradicts; the last column gives the
+# record's version (not from the articles).
 
 # %%
 story_text.history(data)
@@ -62,8 +70,8 @@ story_charts.show_history_timeline(data, "01-history-timeline")
 # %% [markdown]
 # ## The departures
 #
-# Who left, the interval in which each departure falls, how many days after Alibaba's
-# admission that is, the reason the articles give, which outlets report it, and the
+# Who left, the days on which each departure may have fallen, how many days after Alibaba's
+# admission that is, the sentence that dates it, the reason the articles give, and the
 # public record's date where a document gives one (not from the articles).
 
 # %%
@@ -98,15 +106,6 @@ nb.md(story_text.organizations_in_words(data))
 story_text.organizations_table(data)
 
 # %% [markdown]
-# ## Checks the numbers above pass
-#
-# The notebook tests its own tables as it runs; each line below is one test it passed (a
-# failed test stops the notebook with the reason).
-
-# %%
-story_text.sanity_checks(data)
-
-# %% [markdown]
 # ## Caveats
 #
 # - **Vague and relative dates.** Most dates are intervals. Relative words ("last
@@ -123,11 +122,15 @@ story_text.sanity_checks(data)
 #
 # ## How each date was worked out
 #
-# Every date of the month shown above that is not known to the day: the articles' words,
-# how the date was found, and our reasoning.
+# Every date of the month shown above that is not known to the day: the article's words
+# and our reasoning.
 
 # %%
 story_text.vague_dates(data)
+
+# %%
+nb.checks_heading()
+story_text.sanity_checks(data)
 
 # %%
 nb.sources(data)

@@ -18,13 +18,14 @@ from iacc2016.data.tables import Tables
 D = pd.Timestamp
 
 
-def ev(event_id, start, end, precision, actor, action, target="iacc", label=None):
+def ev(event_id, start, end, precision, actor, action, target="iacc", label=None, words=None):
     return {
         "event_id": event_id,
         "date_start": D(start) if start else pd.NaT,
         "date_end": D(end),
         "date_precision": precision,
-        "date_text": f"words of {event_id}",
+        "date_text": words or f"words of {event_id}",
+        "date_basis": "resolved_relative" if words else "inferred",
         "actor_id": actor,
         "action": action,
         "target_id": target,
@@ -210,3 +211,14 @@ def test_crisis_numbers_count_a_departure_that_may_follow_the_suspension(world):
     world.tables["events"].loc[late, "date_end"] = D("2016-05-14")
     # Gucci's latest day is now 14 May, after the 13 May suspension: only Kors is certain.
     assert story.crisis_numbers(world)["left_by_suspension"] == 1
+
+
+def test_a_departure_dated_by_a_weekday_falls_on_one_of_that_weekdays_dates(world):
+    e = world.events
+    e.loc[e["event_id"] == "gucci-leaves", ["date_text", "date_basis"]] = ["last Wednesday", "resolved_relative"]
+    d = story.departures(world)
+    # 13 April 2016 was a Wednesday; from it, 20 April (7 days), 27 April, 4 May and 11 May (28).
+    assert list(d["possible_days"]) == [[], [7, 14, 21, 28]]
+    t = story.timeline(world)
+    drawn = dict(zip(t["event_id"], t["drawn"], strict=True))
+    assert drawn["gucci-leaves"] == "days" and drawn["kors-leaves"] == "interval"

@@ -72,3 +72,37 @@ def test_the_legend_comes_in_two_titled_groups(lead):
     assert all(t.legendgrouptitle.text for t in keys)
     # The marks themselves are out of the legend: no entry per colour and ink.
     assert len(keys) <= 10 and not any(points(t) for t in keys)
+
+
+def _rows(fig) -> dict[str, int]:
+    return {label: i for i, label in enumerate(fig.layout.yaxis.ticktext)}
+
+
+def test_a_happening_on_one_of_a_few_weekdays_is_ticks_not_a_bar(data, lead):
+    """Gucci gave notice 'last Wednesday': one of three Wednesdays, never every day between."""
+    fig, chart_data = lead
+    gucci = _rows(fig)["Gucci leaves"]
+    bars = [t for t in fig.data if isinstance(t, go.Bar) and points(t) and gucci in list(t.y)]
+    assert not bars, "Gucci's notice is drawn as a bar over every day"
+    ticks = [t for t in fig.data if isinstance(t, go.Scatter) and points(t) and list(t.y) == [gucci] * 3]
+    assert len(ticks) == 1 and ticks[0].marker.symbol == "line-ns"
+    row = chart_data.set_index("label").loc["Gucci leaves"]
+    assert row["possible_days"] == "2016-04-27; 2016-05-04; 2016-05-11"  # three Wednesdays, by hand
+
+
+def test_the_record_marks_sit_between_rows_so_no_article_mark_hides_them(lead):
+    fig, _ = lead
+    record = [t for t in fig.data if t.name == story_charts.RECORD_NAME and points(t)]
+    assert record
+    for t in record:
+        assert all(abs(y - round(y)) > 0.3 for y in t.y), "a record mark sits on an article's row"
+    articles = [t for t in fig.data if t.name != story_charts.RECORD_NAME and points(t)]
+    assert all(float(y).is_integer() for t in articles for y in t.y)
+
+
+def test_the_departures_chart_draws_ticks_for_a_weekday(data):
+    fig, chart_data = story_charts.departures_chart(data, "t", "s")
+    rows = _rows(fig)
+    bars = [t for t in fig.data if isinstance(t, go.Bar)]
+    assert rows["Gucci"] not in [y for t in bars for y in t.y]
+    assert chart_data.set_index("who left").loc["Gucci", "possible days after admission"] == "14; 21; 28"

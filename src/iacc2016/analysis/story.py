@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.tables import Tables
+from ..data.weekdays import possible_days
 
 DAY = pd.Timedelta(days=1)
 # The history chart of notebook 01 shows this many years before the admission: a window
@@ -55,7 +56,9 @@ def reported_by(t: Tables, table: str, record_ids) -> dict[str, list[str]]:
 
 def departures(t: Tables) -> pd.DataFrame:
     """Who left the IACC, when (an interval), how many days after the admission (earliest
-    and latest), the reason given, and which outlets report it; by earliest date."""
+    and latest, and `possible_days`, the days after it on which a departure dated by a
+    weekday may fall; empty for others), the reason given, and which outlets report it;
+    by earliest date."""
     start = admission(t)["date_start"]
     e = t.events[(t.events["action"] == "leave") & (t.events["target_id"] == "iacc")]
     e = e.sort_values(["date_start", "date_end", "event_id"])
@@ -70,6 +73,10 @@ def departures(t: Tables) -> pd.DataFrame:
             "date_text": e["date_text"],
             "days_earliest": (e["date_start"] - start).dt.days,
             "days_latest": (e["date_end"] - start).dt.days,
+            "possible_days": [
+                [(d - start).days for d in possible_days(a, b, w, basis)]
+                for a, b, w, basis in zip(e["date_start"], e["date_end"], e["date_text"], e["date_basis"], strict=True)
+            ],
             "reason_given": e["reason_given"],
             "outlets": [by.get(i, []) for i in e["event_id"]],
         }
@@ -140,9 +147,16 @@ def timeline(t: Tables, start=None, end=None) -> pd.DataFrame:
     side = dict(zip(t.members["member_id"], t.members["side"], strict=True))
     e["side"] = e["actor_id"].map(side)
     e["drawn"] = e["date_precision"].map(t.package.code_property("events", "date_precision", "drawn"))
+    # A weekday known only to an interval ('last Wednesday'): one of a few days, drawn as
+    # separate marks ('days'), not as a bar over every day (data.weekdays).
+    e["possible_days"] = [
+        possible_days(a, b, w, basis)
+        for a, b, w, basis in zip(e["date_start"], e["date_end"], e["date_text"], e["date_basis"], strict=True)
+    ]
+    e.loc[e["possible_days"].map(len) > 0, "drawn"] = "days"
     e = e.sort_values(["date_start", "date_end", "label"])
     columns = ["event_id", "label", "date_start", "date_end", "date_precision", "date_text", "drawn", "side"]
-    return e[columns + ["event_status"]].reset_index(drop=True)
+    return e[columns + ["event_status", "possible_days"]].reset_index(drop=True)
 
 
 def days_between(a: pd.Series, b: pd.Series) -> int:

@@ -35,7 +35,7 @@ rule = register
 
 def check(package: Package, tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every registered rule over the tables at hand."""
-    from . import rules_coding, rules_record, rules_text  # noqa: F401  (register the rules on the record tables, snippets, quotes and codes)
+    from . import rules_coding, rules_record, rules_text, weekdays  # noqa: F401  (register the rules on the record tables, snippets, quotes, codes and weekdays)
 
     out: list[Problem] = []
     for function in RULES:

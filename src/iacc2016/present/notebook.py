@@ -24,13 +24,11 @@ class Data(Tables):
     """The tables, plus what a notebook writes under a chart."""
 
     def source_line(self, *tables: str) -> str:
-        """Chart source line: the outlets and, in words, the tables a chart was drawn from
-        (a caption names its source, not a file; the README maps each table to its file)."""
+        """Chart source line: the outlets, and that the chart's data were noted by hand from
+        them. `tables` (the tables a chart is drawn from) are not named: a caption names its
+        source, not a file or a table, and the data dictionary maps each table to its file."""
         outlets = ", ".join(self.outlet_order())
-        what = " and ".join(
-            self.package.resource(t).title[0].lower() + self.package.resource(t).title[1:] for t in tables
-        )
-        return f"{len(self.sources)} articles ({outlets}); coded by hand from them: {what}"
+        return f"{len(self.sources)} articles ({outlets}), noted by hand from the texts"
 
 
 def start() -> Data:
@@ -79,11 +77,15 @@ def table(frame: pd.DataFrame) -> None:
     display(HTML(reader_html(frame, _LABELS)))
 
 
+# One wording wherever an article's archived copy shows no headline (the live page may have one).
+NO_HEADLINE = "no headline in the archived copy"
+
+
 def article_name(row) -> str:
     """The article's headline, or, where its copy shows none, a readable name for it."""
     if isinstance(row.headline, str) and row.headline:
         return row.headline
-    return f"{row.outlet}'s article of {fmt_interval(row.published_start, row.published_end)} (it carries no headline)"
+    return f"{row.outlet}'s article of {fmt_interval(row.published_start, row.published_end)} ({NO_HEADLINE})"
 
 
 def sources(data: Data) -> None:
@@ -91,7 +93,7 @@ def sources(data: Data) -> None:
     s = data.sources.sort_values(["published_start", "published_end", "outlet"])
     inferred = s["published_basis"] == "inferred"
     if inferred.all():
-        how = "dates as inferred from each text"
+        how = "dates as inferred for each article"
     else:
         how = "dates as printed in each article" + (", or inferred where marked" if inferred.any() else "")
     lines = ["## Sources", "", f"The articles, in order of publication ({how}):", ""]
@@ -103,6 +105,19 @@ def sources(data: Data) -> None:
         link = f"[{name}]({row.url})" if isinstance(row.url, str) and row.url else name
         lines.append(f"- {esc(row.outlet)}, {when}: {link}")
     md("\n".join(lines))
+
+
+CHECKS_HEADING = "Consistency checks"
+
+
+def checks_heading() -> None:
+    """The heading and one line of explanation of a notebook's consistency checks (the
+    `check` lines), the same in every notebook. It goes after the caveats, before Sources."""
+    md(
+        f"## {CHECKS_HEADING}\n\n"
+        "Before this page shows a number, it checks that the numbers agree with one another. "
+        "Each line below is one such check, and each passed; had one failed, the page would not have been built."
+    )
 
 
 def check(label: str, ok: bool, detail: str = "") -> None:

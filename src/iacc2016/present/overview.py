@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..analysis import overview as numbers
-from ..analysis.record import method_summary
+from ..analysis.enforcement import enforcement_figures
 from ..analysis.story import single_source_quantities
-from . import disagreements, enforcement, framing, record, story
+from . import disagreements, enforcement, framing, record, story, story_record
 from .codebook import verdict_reading
-from .notebook import Data, fmt_day, fmt_interval
+from .markup import esc
+from .notebook import NO_HEADLINE, Data, fmt_day, fmt_interval
 
 
 def sources_table(data: Data) -> pd.DataFrame:
@@ -22,7 +25,7 @@ def sources_table(data: Data) -> pd.DataFrame:
             "headline": [
                 h
                 if isinstance(h, str) and h
-                else f"No headline in the archived copy; its web address reads “{_slug(u)}”"
+                else f"{NO_HEADLINE[0].upper()}{NO_HEADLINE[1:]}; its web address reads “{_slug(u)}”"
                 for h, u in zip(s["headline"], s["url"], strict=True)
             ],
             "published (inferred)": [
@@ -31,6 +34,36 @@ def sources_table(data: Data) -> pd.DataFrame:
             "body words": s["source_id"].map(data.sources_text.set_index("source_id")["body_word_count"]),
         }
     ).reset_index(drop=True)
+
+
+_URL_DATE = re.compile(r"/(20\d\d/\d\d(?:/\d\d)?)/")
+
+
+def dates_in_words(data: Data) -> str:
+    """Where the articles' publication dates come from, in words: printed in the text, or
+    reasoned, and which web addresses (found afterwards, from archived copies) carry a date."""
+    s = data.sources.sort_values(["published_start", "published_end", "outlet"])
+    stated = s["published_basis"] == "stated"
+    in_url = {o: m.group(1) for o, u in zip(s["outlet"], s["url"], strict=True) if (m := _URL_DATE.search(str(u)))}
+    printed = (
+        "None of the archived texts prints its publication date"
+        if not stated.any()
+        else f"{int(stated.sum())} of the {len(s)} archived texts print a publication date"
+    )
+    urls = ""
+    if in_url:
+        by_date: dict[str, list[str]] = {}
+        for outlet, d in in_url.items():
+            by_date.setdefault(d, []).append(esc(outlet))
+        which = "; ".join(f"{' and '.join(o)}: {d}" for d, o in by_date.items())
+        urls = (
+            f". The web addresses, found afterwards by matching each text against archived copies of web pages, "
+            f"carry part of a date for {len(in_url)} of them ({which})"
+        )
+    return (
+        f"{printed}{urls}. Each publication date is therefore an interval reasoned from what the article says and "
+        "does not yet know" + (", and from the date in its address where there is one." if in_url else ".")
+    )
 
 
 def _slug(url) -> str:
@@ -50,50 +83,73 @@ def findings(data: Data) -> str:
     reading = numbers.reading_counts(disagreements.claims(data)["verdict"], verdict_reading(data))
     n_points = sum(reading.values())
     checked = record.summary_numbers(data)
-    dates = method_summary(record.method_test(data))
     numbers_lead = "Most numbers rest on one outlet and one claimant." if q["majority"] else "Numbers."
-    return "\n".join(
-        [
-            f"- **The sequence is clear; most dates are not.** Alibaba was admitted on {fmt_day(adm['date_start'])} "
-            f"and suspended on {fmt_day(sus['date_start'])}, {days} days later; {len(story.departures(data))} brands "
-            f"left in between. Of {dated['events']} dated events, **{dated['known_to_day']}** are known to the day; "
-            "the rest only to an interval. [Who left, and when](01-who-left-and-when.ipynb)",
-            f"- **{numbers_lead}** The articles print {len(data.figures)} figures, {q['quantities']} distinct "
-            "quantities once a quantity printed in two articles or in two currencies is counted once; "
-            f"**{q['alone']}** of the {q['quantities']} are printed by one outlet only and claimed by one party. "
-            f"{enforcement_in_words(data)} "
-            "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)",
-            f"- **Coverage.** Of {cov['events']} events, {cov['everywhere']} appear in all {n_out} "
-            f"articles and **{cov['only_one']}** in one article only, partly because the later articles report "
-            "events that happened after the earlier ones were published. "
-            "[How the framing differs by outlet](03-framing-by-outlet.ipynb)",
-            f"- **Disagreements.** Of {n_points} points the articles share, "
-            f"**{reading['substance']}** differ in substance; {reading['wording']} differ only in wording or spelling, "
-            f"{reading['precision']} only in precision, {reading['timing']} only because the articles were written on "
-            f"different days, and {reading['same']} {'agrees' if reading['same'] == 1 else 'agree'}. "
-            "[Where the outlets disagree](04-where-outlets-disagree.ipynb)",
-            f"- **Against the public record** (not from the articles). Of {checked['checks']} statements checked "
-            f"against releases, wire reports and other public documents, **{checked['held']}** held up in full, "
-            f"{checked['partly']} in part and **{checked['contradicted']}** are contradicted; for {checked['not_found']} "
-            f"nothing was found either way. For {dates['contained']} of {dates['checks']} happenings "
-            f"whose day the record gives, the interval inferred from the articles alone contains it. "
-            f"{story.record_spans_partly_outside(data)} The record "
-            f"contradicts these statements: {record.contradicted_statements(data)}. "
-            f"It also adds what none of the articles says about the suspension. {record.suspension_context(data)} "
-            "[Against the record](05-against-the-record.ipynb)",
-        ]
-    )
+    rest = [
+        (reading["wording"], "in wording or spelling"),
+        (reading["precision"], "in precision"),
+        (reading["timing"], "because the articles were written on different days"),
+    ]
+    rest_words = ", ".join(f"{n} {why}" for n, why in rest if n)
+    same = f"; {reading['same']} {'agrees' if reading['same'] == 1 else 'agree'} outright" if reading["same"] else ""
+    contradicted = story_record.contradictions_in_words(data)
+    lines = [
+        f"- **The sequence is clear; most dates are not.** Alibaba was admitted on {fmt_day(adm['date_start'])} "
+        f"and suspended on {fmt_day(sus['date_start'])}, {days} days later; {len(story.departures(data))} brands "
+        f"had left by the suspension. Of {dated['events']} dated events, **{dated['known_to_day']}** are known to "
+        "the day; the rest only to an interval. [Who left, and when](01-who-left-and-when.ipynb)",
+        f"- **{numbers_lead}** The articles print {len(data.figures)} figures, {q['quantities']} distinct "
+        "quantities once a quantity printed in two articles or in two currencies is counted once; "
+        f"**{q['alone']}** of the {q['quantities']} are printed by one outlet only and claimed by one party. "
+        f"{enforcement_in_words(data)} "
+        "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)",
+        f"- **Coverage.** Of {cov['events']} events, {cov['everywhere']} appear in all {n_out} "
+        f"articles and **{cov['only_one']}** in one article only, partly because the later articles report "
+        "events that happened after the earlier ones were published. "
+        "[How the framing differs by outlet](03-framing-by-outlet.ipynb)",
+        f"- **Disagreements.** **{reading['substance']}** of the {n_points} points the articles share differ in "
+        f"substance. The rest differ only in detail ({rest_words}){same}. "
+        "[Where the outlets disagree](04-where-outlets-disagree.ipynb)",
+        f"- **Against the public record** (not from the articles; [Against the record](05-against-the-record.ipynb)). "
+        f"Of {checked['checks']} statements checked against releases, wire reports and other public documents, "
+        f"**{checked['held']}** held up in full, {checked['partly']} in part and **{checked['contradicted']}** are "
+        f"contradicted; for {checked['not_found']} nothing was found either way.",
+        f"- **The dates inferred from the articles hold up** (the record is not from the articles). "
+        f"{_upper_first(story_record.record_dates_in_words(data))}",
+    ]
+    if contradicted:
+        lines.append(
+            f"- **{len(contradicted)} {'statement is' if len(contradicted) == 1 else 'statements are'} contradicted "
+            "by the record** (not from the articles):\n" + "\n".join(f"  - {c}" for c in contradicted)
+        )
+    context = story_record.suspension_in_words(data)
+    if context:
+        lines.append(f"- **What the public record adds about the suspension** (not from the articles). {context}")
+    return "\n".join(lines)
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def enforcement_in_words(data: Data) -> str:
-    """The counts notebook 02 gives, so the reader finds in 02 the numbers this bullet names."""
+    """The counts notebook 02 gives, so the reader finds in 02 the numbers this bullet names:
+    the figures about Alibaba's enforcement, of which the comparison period (e.g. '30 years')
+    is not itself a measure of enforcement."""
     s = enforcement.summary(data)
+    figs = enforcement_figures(data)
+    span = figs.loc[figs["metric"] == "comparison_period", "value_text"].tolist()
+    measures = s["figures"] - len(span)
+    kinds = f"{measures} enforcement figures" + (
+        f" and {'one period' if len(span) == 1 else f'{len(span)} periods'} they are compared against "
+        f"({', '.join(f'“{esc(w)}”' for w in span)})"
+        if span
+        else ""
+    )
     shared = "none" if s["shared"] == 0 else str(s["shared"])
     verb = "is" if s["shared"] <= 1 else "are"
     return (
-        f"Of the {len(data.figures)} figures, {s['figures']} are about Alibaba's enforcement ({s['quantities']} "
-        f"quantities), examined claim by claim in the notebook linked here; {shared} of those {s['quantities']} "
-        f"{verb} printed by more than one outlet."
+        f"Of the {len(data.figures)} figures, {s['figures']} concern Alibaba's enforcement: {kinds}, examined "
+        f"claim by claim in the notebook linked here; {shared} of them {verb} printed by more than one outlet."
     )
 
 

@@ -12,8 +12,9 @@ from .markup import esc
 from .notebook import Data, fmt_day, fmt_interval
 
 EXACT, SPAN, INTERVAL = "known to the day", "several known days", "possible dates (interval)"
+DAYS = "one of the days marked (a named weekday)"
 SCHEDULED = "scheduled, not yet held"
-DRAWN_AS = {"day": EXACT, "span": SPAN, "interval": INTERVAL}
+DRAWN_AS = {"day": EXACT, "span": SPAN, "interval": INTERVAL, "days": DAYS}
 
 
 def names(data: Data) -> dict[str, str]:
@@ -25,8 +26,10 @@ def _when(frame: pd.DataFrame) -> list[str]:
 
 
 def departures(data: Data) -> pd.DataFrame:
-    """Who left the IACC, when (as an interval), how long after the admission, and why."""
+    """Who left the IACC, when (as an interval, or one of a few days), how long after the
+    admission, and why."""
     d = a.departures(data)
+    adm = admission(data)["date_start"]
     return pd.DataFrame(
         {
             "event_id": d["event_id"],
@@ -34,7 +37,10 @@ def departures(data: Data) -> pd.DataFrame:
             "who left": d["member_id"].map(names(data)),
             "date_start": d["date_start"],
             "date_end": d["date_end"],
-            "when": _when(d),
+            "when": [
+                w if not days else _or([fmt_day(adm + DAY * n)[:-5] for n in days]) + f" {end:%Y}"
+                for w, days, end in zip(_when(d), d["possible_days"], d["date_end"], strict=True)
+            ],
             "precision": d["date_precision"],
             "article's words": d["date_text"],
             "days after admission (earliest)": d["days_earliest"],
@@ -44,6 +50,14 @@ def departures(data: Data) -> pd.DataFrame:
             "articles": [len(o) for o in d["outlets"]],
         }
     )
+
+
+def departure_days(data: Data) -> dict[str, list[int]]:
+    """event_id -> the days after the admission on which a departure dated by a weekday
+    may fall ([] for a departure known only to an interval): kept out of `departures`, whose
+    cells are all shown as they are."""
+    d = a.departures(data)
+    return dict(zip(d["event_id"], d["possible_days"], strict=True))
 
 
 def objections(data: Data) -> pd.DataFrame:
@@ -92,6 +106,8 @@ def timeline_frame(data: Data, start=None, end=None) -> pd.DataFrame:
     e = a.timeline(data, start, end)
     e["drawn as"] = e.pop("drawn").map(DRAWN_AS)
     e["when"] = _when(e)
+    days = e["possible_days"].map(lambda d: _or([f"{x.day} {x:%B}" for x in d]) if d else "")
+    e.loc[days != "", "when"] = days[days != ""] + " " + e["date_end"].dt.strftime("%Y")
     # For the hover: the outlet whose words give the date, and every outlet reporting it.
     source = data.events.set_index("event_id")["date_source_id"]
     e["date words from"] = e["event_id"].map(source).map(data.outlet_of()).fillna("")
@@ -108,6 +124,7 @@ def timeline_frame(data: Data, start=None, end=None) -> pd.DataFrame:
             "drawn as",
             "side",
             "event_status",
+            "possible_days",
             "when",
             "date words from",
             "reported by",
@@ -131,14 +148,19 @@ def overview_summary(data: Data) -> str:
         f"a new category for intermediaries. Within weeks, {len(dep)} brands left the coalition "
         f"({quitters}), others objected, and anonymous brand members threatened an exodus. "
         f"On {fmt_day(sus['date_start'])}, {days} days after the admission, the coalition suspended "
-        f"Alibaba's membership (the public record adds a reason none of the articles gives: see the findings "
-        "above, not from the articles); Jack Ma then withdrew from the coalition's spring conference, "
+        f"Alibaba's membership (the public record adds what none of the articles says about the suspension: "
+        "see the findings above); Jack Ma then withdrew from the coalition's spring conference, "
         f"scheduled for {fmt_interval(conf['date_start'], conf['date_end'])}.\n\n"
-        f"The tables rest on {len(s)} articles published between {fmt_day(s['published_start'].min())} "
-        f"and {fmt_day(s['published_end'].max())}: {len(data.events)} dated events, "
+        f"Everything here rests on {len(s)} articles published between {fmt_day(s['published_start'].min())} "
+        f"and {fmt_day(s['published_end'].max())}. From them we noted by hand {len(data.events)} dated events, "
         f"{len(data.members)} organizations and people, {len(data.figures)} figures and "
-        f"{len(data.quotes)} quotations, with {len(data.evidence)} verbatim evidence snippets."
+        f"{len(data.quotes)} quotations, backed by {len(data.evidence)} short verbatim extracts from the articles."
     )
+
+
+def _or(items: list[str]) -> str:
+    """'27 April, 4 May or 11 May'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def _join(items: list[str]) -> str:
@@ -161,7 +183,11 @@ def record_marks(data: Data, frame: pd.DataFrame) -> pd.DataFrame:
     return r
 
 
-FITS = {"inside": "inside our interval", "partly": "partly outside our interval", "outside": "outside our interval"}
+FITS = {
+    "inside": "inside the articles' interval",
+    "partly": "partly outside the articles' interval",
+    "outside": "outside the articles' interval",
+}
 
 
 def record_fit(data: Data) -> pd.DataFrame:

@@ -16,14 +16,15 @@ from .story import (
     conference,
     coverage_grid,
     crisis_frame,
+    departure_days,
     departures,
     names,
     objections,
     organizations,
-    record_fit,
     record_marks,
     suspension,
 )
+from .story_record import contradicted_versions, record_dates_in_words
 
 
 def findings(data: Data) -> str:
@@ -32,12 +33,10 @@ def findings(data: Data) -> str:
     n = a.crisis_numbers(data)
     dep, obj = departures(data), objections(data)
     order = "; ".join(
-        f"**{r['who left']}**, {r['when']} ({r['days after admission (earliest)']}-"
-        f"{r['days after admission (latest)']} days after the admission)"
-        for _, r in dep.iterrows()
+        f"**{w}**, {when} ({after} days after the admission)"
+        for w, when, after in zip(dep["who left"], dep["when"], days_after(data, dep), strict=True)
     )
     last = names(data).get(n["last_to_leave"], "")
-    fits = record_fit(data)
     return "\n".join(
         [
             f"- Alibaba joined on **{fmt_day(adm['date_start'])}**. {n['departures']} brands then left the "
@@ -52,54 +51,49 @@ def findings(data: Data) -> str:
             f"- {n['objections']} more protests stopped short of leaving, " + objections_in_words(data, obj) + ".",
             f"- After the suspension Jack Ma withdrew from the coalition's spring conference, scheduled for "
             f"{fmt_interval(conf['date_start'], conf['date_end'])}; the articles end before it opens.",
-            f"- Against the public record (not from the articles): of {len(fits)} dates that public documents "
-            f"give for happenings drawn below, **{int((fits['fit'] == 'inside').sum())}** lie inside the interval "
-            "inferred from the articles. " + record_fit_exceptions(fits),
+            f"- Against the public record (not from the articles): {record_dates_in_words(data)} The table under "
+            "the chart names the document behind each.",
         ]
     )
 
 
-def record_fit_exceptions(fits: pd.DataFrame) -> str:
-    """A sentence on each record date our interval does not wholly hold (or that none)."""
-    off = fits[fits["fit"] != "inside"]
-    if not len(off):
-        return "Every one lies inside."
-    return " ".join(
-        f"{r['label']}: the record gives {r['record when']}, according to {r['record document']}, "
-        + (
-            f"while the articles date it to {r['our interval']}"
-            if r["date_start"] == r["date_end"]
-            else f"while the articles' interval is {r['our interval']}"
-        )
-        + f", so the record's date lies {r['fits'].replace('our', 'that')}."
-        for _, r in off.iterrows()
-    )
-
-
-def not_drawn(data: Data) -> str:
-    """The events a timeline leaves out because the articles give only a latest date."""
-    e = data.events[data.events["date_precision"] == "before"]
-    return "; ".join(f"{r.label} (before {fmt_day(r.date_end)})" for r in e.itertuples())
+def dating_words(data: Data, events: pd.DataFrame) -> list[str]:
+    """For each event, the article's sentence (its evidence snippet, verbatim) that holds
+    the dating words, so that 'now' or 'At the time' reads in context; the bare words where
+    no snippet of the dating article holds them."""
+    ev = data.evidence[data.evidence["record_table"] == "events"]
+    out = []
+    for r in events.itertuples(index=False):
+        mine = ev[(ev["record_id"] == r.event_id) & (ev["source_id"] == r.date_source_id)]
+        hit = [x for x in mine["snippet"] if str(r.date_text).lower() in str(x).lower()]
+        out.append(f"“{hit[0]}”" if hit else f"“{r.date_text}”")
+    return out
 
 
 READER_DATE_COLUMNS = {
     "label": "happening",
     "when": "when (possible days)",
     "date_precision": "how precise",
-    "date_text": "the article's words",
-    "sources_disagree": "do the articles disagree?",
-    "date_basis": "how the date was found",
+    "words": "the article's words",
     "date_resolution": "our reasoning",
+    "record": "the public record (not from the articles)",
 }
 
 
 def history(data: Data) -> pd.DataFrame:
-    """Events ending more than a week before the admission, by date, in reader's columns."""
+    """Events ending more than a week before the admission, by date, in reader's columns;
+    a row whose statement the public record contradicts is marked † and given the
+    record's version (not from the articles)."""
     adm = admission(data)
     e = data.events[data.events["date_end"] < adm["date_start"] - DAY * 7].sort_values(["date_start", "date_end"])
-    e = e.assign(when=_when(e))
-    cols = ["label", "when", "date_precision", "date_text", "sources_disagree"]
-    return _events_in_words(data, e[cols]).rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
+    e = e.assign(when=_when(e), words=dating_words(data, e))
+    versions = contradicted_versions(data)
+    e = e.assign(
+        label=[f"{lab} †" if i in versions else lab for lab, i in zip(e["label"], e["event_id"], strict=True)],
+        record=e["event_id"].map(versions).fillna(""),
+    )
+    cols = ["label", "when", "words", "date_resolution"] + (["record"] if e["record"].ne("").any() else [])
+    return e[cols].rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
 
 
 def _events_in_words(data: Data, e: pd.DataFrame) -> pd.DataFrame:
@@ -120,24 +114,48 @@ def vague_dates(data: Data) -> pd.DataFrame:
     adm = admission(data)
     e = data.events[(data.events["date_precision"] != "day") & (data.events["date_end"] >= adm["date_start"] - DAY * 7)]
     e = e.sort_values(["date_start", "date_end"])
-    e = e.assign(when=_when(e))
-    cols = ["label", "when", "date_precision", "date_text", "date_basis", "date_resolution"]
+    e = e.assign(when=_when(e), words=dating_words(data, e))
+    cols = ["label", "when", "date_precision", "words", "date_resolution"]
     return _events_in_words(data, e[cols]).rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
 
 
 def departures_table(data: Data) -> pd.DataFrame:
-    """The departures as a reader reads them, with the public record's date beside ours
-    (not from the articles; blank where the record gives none)."""
+    """The departures as a reader reads them, with the public record's date beside the
+    articles' (not from the articles; blank where the record gives none). Which outlets
+    report each is the grid's (departures_grid)."""
     dep = departures(data)
     marks = record_marks(data, dep.assign(label=dep["who left"]))
     record = marks.groupby("event_id")["record when"].agg("; ".join)
     fits = marks.groupby("event_id")["fits"].agg("; ".join)
-    shown = dep.drop(columns=["event_id", "member_id", "date_start", "date_end", "articles"])
-    shown["precision"] = shown["precision"].map(data.package.code_property("events", "date_precision", "shortLabel"))
-    shown["the record's date (not from the articles)"] = [
-        f"{record[e]} ({fits[e]})" if e in record.index else "" for e in dep["event_id"]
+    events = data.events.set_index("event_id").loc[dep["event_id"]].reset_index()
+    after = days_after(data, dep)
+    return pd.DataFrame(
+        {
+            "who left": dep["who left"],
+            "when": dep["when"],
+            "days after the admission": after,
+            "the article's words": dating_words(data, events),
+            "reason given": dep["reason given"],
+            "the record's date (not from the articles)": [
+                f"{record[e]} ({fits[e]})" if e in record.index else "" for e in dep["event_id"]
+            ],
+        }
+    )
+
+
+def days_after(data: Data, dep: pd.DataFrame) -> list[str]:
+    """Days from the admission to each departure: '8-17', or '14, 21 or 28' where the
+    departure fell on one of a few days."""
+    possible = departure_days(data)
+    return [
+        ", ".join(map(str, days[:-1])) + f" or {days[-1]}" if (days := possible[e]) else f"{lo}-{hi}"
+        for e, lo, hi in zip(
+            dep["event_id"],
+            dep["days after admission (earliest)"],
+            dep["days after admission (latest)"],
+            strict=True,
+        )
     ]
-    return shown
 
 
 def objections_in_words(data: Data, obj: pd.DataFrame) -> str:
@@ -146,6 +164,9 @@ def objections_in_words(data: Data, obj: pd.DataFrame) -> str:
     when the articles end) and by Unifab (whose standing at the end the articles do not give)'."""
     label = data.codebook("members", "iacc_status")
     prose = data.package.code_property("members", "iacc_status", "proseLabel")
+    # An unnamed group's name is a description ('Anonymous brand-owner members'): lower case in a sentence.
+    unnamed = set(data.members.loc[data.members["kind"] == "group", "name"])
+    obj = obj.assign(**{"who objected": [w[:1].lower() + w[1:] if w in unnamed else w for w in obj["who objected"]]})
     groups = obj.groupby("status at the end", sort=False)["who objected"].agg(list)
     parts = []
     for s, who in groups.items():
@@ -182,7 +203,8 @@ def departures_grid(data: Data) -> pd.DataFrame:
 
 
 def organizations_in_words(data: Data) -> str:
-    """How many organizations end in each status, in the codebook's words."""
+    """How many organizations end in each status, in the codebook's words, and, by name,
+    those left out because they could not be members."""
     orgs = organizations(data)
     status = data.codebook("members", "iacc_status")
     order = {s: i for i, s in enumerate(status_order(data))}
@@ -195,52 +217,70 @@ def organizations_in_words(data: Data) -> str:
         + "."
     )
     if "not_applicable" in counts:
-        na = status["not_applicable"]
-        out += f" The table leaves out {counts['not_applicable']} more, each {na[0].lower() + na[1:]}."
+        left_out = orgs[orgs["IACC status at the end"] == "not_applicable"]
+        kinds = data.package.code_property("members", "kind", "shortLabel")
+        groups = left_out.groupby("kind", sort=False)["organization"].agg(list)
+        named = "; ".join(f"{kinds.get(k, k).lower()}: {', '.join(n)}" for k, n in groups.items())
+        out += (
+            f" The table leaves out {counts['not_applicable']} more, which could not be members themselves ({named})."
+        )
     return out
 
 
 def objections_table(data: Data) -> pd.DataFrame:
     """The protests short of leaving as a reader sees them, each status in its own field's words."""
     obj = objections(data).drop(columns=["event_id", "date_start", "date_end"])
-    obj["status at the end"] = obj["status at the end"].map(data.codebook("members", "iacc_status"))
+    short = data.package.code_property("members", "iacc_status", "shortLabel")
+    obj["status at the end"] = obj["status at the end"].map(
+        lambda c: short.get(c) or data.codebook("members", "iacc_status")[c]
+    )
     return obj
 
 
 def organizations_table(data: Data) -> pd.DataFrame:
-    """The organizations that could be members, by status at the end (the rest are counted
-    in organizations_in_words)."""
+    """The organizations that could be members, by status at the end (the rest are named
+    in organizations_in_words), each code in its field's short name (`shortLabel`), the
+    group a brand belongs to beside its name."""
     orgs = organizations(data)
     orgs = orgs[orgs["IACC status at the end"] != "not_applicable"].reset_index(drop=True)
-    # each code through its own field's label: 'unknown' means different things in different
-    # fields, and the table's general labels would give it the first field's ('Not identified')
-    for col, field in (("IACC status at the end", "iacc_status"), ("stance on Alibaba's membership", "stance")):
-        orgs[col] = orgs[col].map(data.codebook("members", field))
-    return orgs
+    part = orgs.pop("part of")
+    orgs["organization"] = [f"{o} ({p})" if p else o for o, p in zip(orgs["organization"], part, strict=True)]
+    # each code through its own field's names: 'unknown' means different things in different fields
+    for col, field in (
+        ("kind", "kind"),
+        ("IACC status at the end", "iacc_status"),
+        ("stance on Alibaba's membership", "stance"),
+    ):
+        short = data.package.code_property("members", field, "shortLabel")
+        orgs[col] = orgs[col].map(lambda c, f=field, s=short: s.get(c) or data.codebook("members", f)[c])
+    return orgs.rename(
+        columns={"IACC status at the end": "status at the end", "stance on Alibaba's membership": "stance"}
+    )
 
 
 def sanity_checks(data: Data) -> None:
-    """The visible checks of notebook 01 (each prints a tick or stops the notebook)."""
+    """The visible checks of notebook 01, in a reader's words (each prints a tick or stops
+    the notebook)."""
     adm, sus, conf = admission(data), suspension(data), conference(data)
     dep = departures(data)
     days = a.crisis_numbers(data)["days_to_suspension"]
     check(
-        "every departure is reported by at least one article",
+        "Every departure is reported by at least one article",
         bool((dep["articles"] >= 1).all()),
         ", ".join(f"{w} by {n}" for w, n in zip(dep["who left"], dep["articles"], strict=True)),
     )
     check(
-        "no departure's latest possible day precedes the admission", bool((dep["date_end"] >= adm["date_start"]).all())
+        "No brand's last possible day of leaving comes before Alibaba joined",
+        bool((dep["date_end"] >= adm["date_start"]).all()),
     )
     check(
-        "no departure's latest possible day falls after the suspension",
+        "No brand's last possible day of leaving comes after the suspension",
         bool((dep["days after admission (latest)"] <= days).all()),
     )
     first = dep[dep["date_start"] == adm["date_start"]]
     check(
-        "no departure is dated to the admission day itself; where a departure's possible days begin on it, "
-        "that day is only the earliest bound",
+        "No brand is dated as leaving on the very day Alibaba joined",
         bool((first["precision"] != "day").all()),
-        "; ".join(f"{w} ('{t}')" for w, t in zip(first["who left"], first["article's words"], strict=True)),
+        "; ".join(f"{w} may have ('{t}')" for w, t in zip(first["who left"], first["article's words"], strict=True)),
     )
-    check("the suspension comes before the conference opens", bool(sus["date_start"] < conf["date_start"]))
+    check("The suspension comes before the conference was due to open", bool(sus["date_start"] < conf["date_start"]))

@@ -1,4 +1,4 @@
-"""The timelines of notebooks 00 and 01: events as days, spans and intervals of possible
+"""The timeline drawing of notebooks 00 and 01, and the lead chart: events as days, spans and intervals of possible
 days, coloured by whose act it was, with the public record's dates (not from the
 articles) beside the intervals they check."""
 
@@ -8,11 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..analysis.overview import crisis_days
-from ..analysis.story import HISTORY_YEARS
 from .codebook import side_colors, side_names, side_order
 from .notebook import Data, fmt_day
 from .story import (
     DAY,
+    DAYS,
     EXACT,
     INTERVAL,
     SCHEDULED,
@@ -22,7 +22,6 @@ from .story import (
     departures,
     record_fit,
     suspension,
-    timeline_frame,
 )
 from .style import LEGEND_ROW_PX, axis_year_label, date_tickformat, finish, interval_marker, mark_x, show
 
@@ -30,9 +29,11 @@ RECORD_COLOR = "#222"
 RECORD_NAME = "the public record's date (not from the articles)"
 CRISIS_NOTE = (
     "Hatched: the happening fell on one of the days the bar spans (the wider, the less is known). "
-    "Cross: scheduled, then cancelled.<br>Small open circle or thin line: the date a public document gives, "
-    "not from the articles (the record notebook tests our intervals against it)."
+    "Ticks: on one of the days ticked.<br>Cross: scheduled, then cancelled. "
+    "Small open circle or thin line just under a row: the day or days a public document gives<br>"
+    "for that happening, not from the articles (see Against the record)."
 )
+NEUTRAL = "#333333"
 
 
 def _key(fig: go.Figure, name: str, marker: dict, group: str, symbol: str | None = None) -> None:
@@ -49,6 +50,11 @@ def _key(fig: go.Figure, name: str, marker: dict, group: str, symbol: str | None
 LEGEND_GROUPS = {"whose": "Whose act (colour):", "how": "How the date is known (marker):"}
 
 
+# The public record's marks sit this far below their row's centre (rows are 1 apart), in
+# the gap between bars, so no diamond, cross or outline hides them.
+RECORD_OFFSET = 0.44
+
+
 def timeline_chart(
     data: Data,
     frame: pd.DataFrame,
@@ -58,18 +64,21 @@ def timeline_chart(
     record: pd.DataFrame | None = None,
     subtitle: str | None = None,
 ):
-    """Events as marks (known days), solid bars (spans of known days) and hatched bars
-    (every possible day), coloured by whose act it was. The legend comes in two titled
-    groups, whose act (colour) and how the date is known (marker), instead of one entry per
-    colour and ink. `record` (from record_marks) adds the public record's dates, in thin
-    dark ink that never outweighs the articles' own."""
+    """Events as marks (known days), solid bars (spans of known days), hatched bars
+    (every possible day) and rows of ticks (one of a few possible days, a named weekday),
+    coloured by whose act it was. The legend comes in two titled groups, whose act
+    (colour) and how the date is known (marker), instead of one entry per colour and ink.
+    `record` (from record_marks) adds the public record's dates, in thin dark ink that
+    never outweighs the articles' own, just below the row they date. Rows sit at 0, 1, 2...
+    (labelled by tick text) so that the record's marks can sit between them."""
     fig = go.Figure()
     order = list(frame["label"])
+    row = {label: i for i, label in enumerate(order)}
     hover = (
-        "%{y}<br>from the articles: %{customdata[0]}<br>%{customdata[2]}'s words: “%{customdata[1]}”"
+        "%{customdata[4]}<br>from the articles: %{customdata[0]}<br>%{customdata[2]}'s words: “%{customdata[1]}”"
         "<br>reported by %{customdata[3]}<extra></extra>"
     )
-    cols = ["when", "date_text", "date words from", "reported by"]
+    cols = ["when", "date_text", "date words from", "reported by", "label"]
     for side in side_order(data):
         mine = frame[frame["side"] == side]
         color = side_colors(data)[side]
@@ -86,10 +95,11 @@ def timeline_chart(
                 widths = (bars["date_end"] + DAY - bars["date_start"]).dt.total_seconds() * 1000
                 fig.add_trace(
                     go.Bar(
-                        y=bars["label"],
+                        y=bars["label"].map(row),
                         x=widths,
                         base=bars["date_start"].dt.strftime("%Y-%m-%d"),
                         orientation="h",
+                        width=0.56,
                         name=side_names(data)[side],
                         showlegend=False,
                         marker=style,
@@ -97,12 +107,25 @@ def timeline_chart(
                         hovertemplate=hover,
                     )
                 )
+        for _, r in mine[mine["drawn as"] == DAYS].iterrows():  # one of a few days: a tick on each
+            fig.add_trace(
+                go.Scatter(
+                    y=[row[r["label"]]] * len(r["possible_days"]),
+                    x=[(d + DAY / 2).strftime("%Y-%m-%d %H:%M") for d in r["possible_days"]],
+                    mode="markers",
+                    name=side_names(data)[side],
+                    showlegend=False,
+                    marker={"color": color, "size": 15, "symbol": "line-ns", "line": {"color": color, "width": 4}},
+                    customdata=[[r[c] for c in cols]] * len(r["possible_days"]),
+                    hovertemplate=hover,
+                )
+            )
         days = mine[mine["drawn as"] == EXACT]
         if len(days):
             symbols = days["event_status"].map({"cancelled": "x"}).fillna("diamond")
             fig.add_trace(
                 go.Scatter(
-                    y=days["label"],
+                    y=days["label"].map(row),
                     x=(days["date_start"] + DAY / 2).dt.strftime("%Y-%m-%d %H:%M"),
                     mode="markers",
                     name=side_names(data)[side],
@@ -113,12 +136,15 @@ def timeline_chart(
                 )
             )
     if record is not None and len(record):
-        _draw_record(fig, record)
+        _draw_record(fig, record.assign(_y=record["label"].map(row) + RECORD_OFFSET))
     _legend(data, fig, frame, record)
-    fig.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed", title_text="")
+    fig.update_yaxes(
+        tickmode="array", tickvals=list(range(len(order))), ticktext=order, autorange="reversed", title_text=""
+    )
+    fig.update_yaxes(range=[len(order) - 0.4, -0.6], autorange=False, showgrid=False, zeroline=False)
     dates = list(frame["date_start"]) + list(frame["date_end"])
     fig.update_xaxes(type="date", tickformat=date_tickformat(dates), title_text=axis_year_label(dates))
-    fig.update_layout(barmode="overlay", bargap=0.35)
+    fig.update_layout(barmode="overlay")
     lo, hi = frame["date_start"].min(), frame["date_end"].max()
     for event, text, side in ((admission(data), "admission", "right"), (suspension(data), "suspension", "left")):
         if lo <= event["date_start"] <= hi:
@@ -135,15 +161,15 @@ def timeline_chart(
 
 def _draw_record(fig: go.Figure, record: pd.DataFrame) -> None:
     hover = (
-        "%{y}<br>public record (not from the articles): %{customdata[0]}, %{customdata[1]}"
+        "%{customdata[3]}<br>public record (not from the articles): %{customdata[0]}, %{customdata[1]}"
         "<br>%{customdata[2]}<extra></extra>"
     )
-    cols = ["record when", "record document", "fits"]
+    cols = ["record when", "record document", "fits", "label"]
     days = record[record["record_start"] == record["record_end"]]
     if len(days):
         fig.add_trace(
             go.Scatter(
-                y=days["label"],
+                y=days["_y"],
                 x=(days["record_start"] + DAY / 2).dt.strftime("%Y-%m-%d %H:%M"),
                 mode="markers",
                 name=RECORD_NAME,
@@ -158,7 +184,7 @@ def _draw_record(fig: go.Figure, record: pd.DataFrame) -> None:
         x = [r["record_start"].strftime("%Y-%m-%d"), (r["record_end"] + DAY).strftime("%Y-%m-%d")]
         fig.add_trace(
             go.Scatter(
-                y=[r["label"]] * 2,
+                y=[r["_y"]] * 2,
                 x=x,
                 mode="lines+markers",
                 name=RECORD_NAME,
@@ -183,8 +209,10 @@ def _legend(data: Data, fig: go.Figure, frame: pd.DataFrame, record) -> None:
         _key(fig, EXACT, {"color": grey, "line": {"color": "#333", "width": 1}}, how, "diamond")
     if SPAN in set(frame.loc[frame["event_status"] != "scheduled", "drawn as"]):
         _key(fig, SPAN, {"color": grey}, how)
-    if INTERVAL in drawn:
-        _key(fig, INTERVAL, interval_marker(grey), how)
+    if INTERVAL in drawn:  # a neutral swatch, so it is not read as the grey of 'Others'
+        _key(fig, INTERVAL, {**interval_marker(NEUTRAL), "color": "white"}, how)
+    if DAYS in drawn:
+        _key(fig, DAYS, {"color": NEUTRAL, "line": {"color": NEUTRAL, "width": 4}}, how, "line-ns")
     if SCHEDULED in drawn:
         _key(fig, SCHEDULED, {"color": "rgba(255,255,255,0)", "line": {"color": grey, "width": 2}}, how)
     if (frame["event_status"] == "cancelled").any():
@@ -218,6 +246,7 @@ def crisis_timeline(data: Data) -> tuple[go.Figure, pd.DataFrame]:
         record=marks,
     )
     record_cols = {"record_start": "record_date_start", "record_end": "record_date_end", "fit": "record_fit"}
+    crisis = crisis.assign(possible_days=crisis["possible_days"].map(_days_text))
     chart_data = crisis.merge(
         marks[["event_id", "record_start", "record_end", "record document", "fit"]].rename(columns=record_cols),
         on="event_id",
@@ -232,24 +261,8 @@ def show_crisis_timeline(data: Data, name: str) -> None:
     show(fig, name, chart_data)
 
 
-def show_history_timeline(data: Data, name: str) -> None:
-    """Notebook 01's longer history: the years before the admission (HISTORY_YEARS)."""
-    adm = admission(data)
-    recent = timeline_frame(
-        data, start=adm["date_start"] - pd.DateOffset(years=HISTORY_YEARS), end=adm["date_start"] - DAY * 8
-    )
-    fig = timeline_chart(
-        data,
-        recent,
-        title="Before the admission: a joint program, lawsuits by Kering's brands, a new enforcement chief",
-        subtitle=(
-            f"Happenings the articles date within the {HISTORY_YEARS} years before the admission "
-            f"(the earliest in {recent['date_start'].min().year})"
-        ),
-        source=data.source_line("events"),
-        note="Hatched bars span every possible day; the partnership's bar covers both years the articles give for it (they disagree).",
-    )
-    show(fig, name, recent)
+def _days_text(days) -> str:
+    return "; ".join(f"{d:%Y-%m-%d}" for d in days)
 
 
 def _lower_first(text: str) -> str:

@@ -33,13 +33,13 @@ def wrap(text: str, width: int = 34) -> str:
 
 
 def interval_marker(color: str) -> dict:
-    """Bar style for an interval of possible dates: pale fill, hatched in the full colour
+    """Bar style for an interval of possible dates: a light fill, hatched in the full colour
     (vertical stripes: they read as "any of these days" and keep the PNG small),
     so it never reads as a happening that lasted that long."""
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     return {
-        "color": f"rgba({r},{g},{b},0.08)",
-        "pattern": {"shape": "|", "fgcolor": color, "fgopacity": 0.45, "size": 8, "solidity": 0.15},
+        "color": f"rgba({r},{g},{b},0.3)",
+        "pattern": {"shape": "|", "fgcolor": color, "fgopacity": 0.85, "size": 8, "solidity": 0.2},
         "line": {"color": color, "width": 0.5},
     }
 
@@ -227,12 +227,14 @@ CHAR_PX = 7  # width of a character of the 13 px axis font, near enough
 
 
 def _left_margin(fig: go.Figure, y_title: str | None) -> int:
-    """Room for the longest category label on the y axis (and the axis title, if any)."""
+    """Room for the longest category label on the y axis, or tick text where rows are
+    placed by number (and the axis title, if any)."""
     labels = []
     for trace in fig.data:
         values = getattr(trace, "y", None)
         if values is not None:
             labels += [v for v in values if isinstance(v, str)]
+    labels += [v for v in (fig.layout.yaxis.ticktext or ()) if isinstance(v, str)]  # rows placed by number
     lines = [re.sub(r"<[^>]+>", "", line) for v in labels for line in v.split("<br>")]
     longest = max((len(line) for line in lines), default=0)
     return max(80, EDGE + CHAR_PX * (longest + 2) + (30 if y_title else 0))
