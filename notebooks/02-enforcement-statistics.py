@@ -104,15 +104,6 @@ enforcement_voice.passages(data, alibaba=False)
 enforcement_voice.passages(data, alibaba=True)
 
 # %% [markdown]
-# ## Checks the numbers above pass
-#
-# The notebook tests its own tables as it runs; each line below is one test it passed (a
-# failed test stops the notebook with the reason).
-
-# %%
-enforcement_charts.sanity_checks(data)
-
-# %% [markdown]
 # ## Caveats
 #
 # - **Self-reported.** Every enforcement figure comes from Alibaba or its staff, or is the
@@ -132,6 +123,10 @@ enforcement_charts.sanity_checks(data)
 #   do not say.
 # - **The reference rates are public record.** Like the record's checks, they do not come
 #   from the articles; they serve only to judge the conversion's plausibility.
+
+# %%
+nb.checks_heading()
+enforcement_charts.sanity_checks(data)
 
 # %%
 nb.sources(data)

@@ -136,25 +136,6 @@ nb.md(framing_findings.undated_line(data))
 framing_evidence.coverage_evidence(data)
 
 # %% [markdown]
-# ## Checks the numbers above pass
-#
-# The notebook tests its own tables as it runs; each line below is one test it passed (a
-# failed test stops the notebook with the reason).
-
-# %%
-voice = framing.voice(data)
-coded_voice = voice[voice.groupby("outlet")["words"].transform("sum") > 0]
-shares = coded_voice.groupby("outlet")["share"].sum()
-nb.check("in each article, the sides' shares of the quoted words add up to the whole", bool(((shares - 1).abs() < 1e-9).all()))
-nb.check("every article is coded on every framing question",
-         bool(data.frame_codes.groupby("source_id")["item_id"].nunique().eq(len(data.frame_codebook)).all()))
-nb.check("every 'yes' to a framing question rests on words quoted from the article", bool(data.frame_codes.loc[data.frame_codes["value"] == "yes", "snippet"].notna().all()))
-status = framing.coding_status(data)
-uncoded = status[(status[["quotes", "labels", "frame codes"]] == "not yet").any(axis=1)]
-nb.check("every article is coded by hand (quotations, labels and framing questions)", uncoded.empty,
-         ", ".join(uncoded["outlet"]))
-
-# %% [markdown]
 # ## Caveats
 #
 # - **One coder, a handful of articles.** Every label, frame answer and quotation side was
@@ -172,6 +153,20 @@ nb.check("every article is coded by hand (quotations, labels and framing questio
 
 # %%
 nb.md(framing_evidence.distinctive_note(data))
+
+# %%
+nb.checks_heading()
+voice = framing.voice(data)
+coded_voice = voice[voice.groupby("outlet")["words"].transform("sum") > 0]
+shares = coded_voice.groupby("outlet")["share"].sum()
+nb.check("in each article, the sides' shares of the quoted words add up to the whole", bool(((shares - 1).abs() < 1e-9).all()))
+nb.check("every article is coded on every framing question",
+         bool(data.frame_codes.groupby("source_id")["item_id"].nunique().eq(len(data.frame_codebook)).all()))
+nb.check("every 'yes' to a framing question rests on words quoted from the article", bool(data.frame_codes.loc[data.frame_codes["value"] == "yes", "snippet"].notna().all()))
+status = framing.coding_status(data)
+uncoded = status[(status[["quotes", "labels", "frame codes"]] == "not yet").any(axis=1)]
+nb.check("every article is coded by hand (quotations, labels and framing questions)", uncoded.empty,
+         ", ".join(uncoded["outlet"]))
 
 # %% [markdown]
 # ## References

@@ -116,20 +116,6 @@ disagreements.side_by_side(data, "characterization")
 disagreements.side_by_side(data, "naming")
 
 # %% [markdown]
-# ## Checks the numbers above pass
-#
-# The notebook tests its own tables as it runs; each line below is one test it passed (a
-# failed test stops the notebook with the reason).
-
-# %%
-per_claim = data.claims.groupby("claim_id")
-nb.check("every point compared is reported by more than one article", bool((claims["articles"] > 1).all()))
-nb.check("each point compared has one verdict and one explanation",
-         bool((per_claim["verdict"].nunique() == 1).all() and (per_claim["explanation"].nunique() == 1).all()))
-nb.check("every kind of point has at least one point in the tables",
-         set(claims["kind"]) == set(codebook.claim_kinds(data)))
-
-# %% [markdown]
 # ## Caveats
 #
 # - **Reported, not resolved.** Where the articles differ, we say so; the verdicts do not
@@ -143,6 +129,15 @@ nb.check("every kind of point has at least one point in the tables",
 #   article.
 # - **One reader.** Which points count as "the same thing", and each verdict, are one
 #   person's judgement; each rests on quoted words that a reader can check.
+
+# %%
+nb.checks_heading()
+per_claim = data.claims.groupby("claim_id")
+nb.check("every point compared is reported by more than one article", bool((claims["articles"] > 1).all()))
+nb.check("each point compared has one verdict and one explanation",
+         bool((per_claim["verdict"].nunique() == 1).all() and (per_claim["explanation"].nunique() == 1).all()))
+nb.check("every kind of point has at least one point in the tables",
+         set(claims["kind"]) == set(codebook.claim_kinds(data)))
 
 # %%
 nb.sources(data)

@@ -100,12 +100,20 @@ nb.md(record.method_in_words(data))
 nb.table(record.not_found_table(data))
 
 # %% [markdown]
-# ## Checks the numbers above pass
+# ## Caveats
 #
-# The notebook tests its own tables as it runs; each line below is one test it passed (a
-# failed test stops the notebook with the reason).
+# - **The record is what the stored copies hold.** Most documents are press reports, not
+#   the parties' own; several are reprints (wire reports in regional papers), a few are
+#   third parties' copies we cannot check against the original, and some are undated and
+#   were dated from what they and other reports say (the list of sources says which). No
+#   court filing was read: the lawsuits are checked against wire reports of them.
+# - **Not found is not false.** A statement rated "not found" was searched for, not
+#   disproved.
+# - **One reader.** Every rating is one person's judgement, resting on quoted words a
+#   reader can check.
 
 # %%
+nb.checks_heading()
 nb.check(
     "every statement checked carries one of the ratings explained above",
     set(data.record_checks["rating"]) <= set(codebook.rating_order(data)),
@@ -118,19 +126,6 @@ nb.check(
     "every rating except 'not found' cites a public-record document",
     bool(data.record_checks.loc[data.record_checks["rating"] != "not_found", "record_source_id"].notna().all()),
 )
-
-# %% [markdown]
-# ## Limits
-#
-# - **The record is what the stored copies hold.** Most documents are press reports, not
-#   the parties' own; several are reprints (wire reports in regional papers), a few are
-#   third parties' copies we cannot check against the original, and some are undated and
-#   were dated from what they and other reports say (the list of sources says which). No
-#   court filing was read: the lawsuits are checked against wire reports of them.
-# - **Not found is not false.** A statement rated "not found" was searched for, not
-#   disproved.
-# - **One reader.** Every rating is one person's judgement, resting on quoted words a
-#   reader can check.
 
 # %% [markdown]
 # ## Sources

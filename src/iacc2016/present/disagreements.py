@@ -249,12 +249,13 @@ def own_words(text: str) -> str:
 
 
 def record_table(data: Data) -> pd.DataFrame:
-    """The checks not confirmed in full, one row per check and point; a check that names
-    its twin (the same words checked as another row, with the same rating) is shown once."""
+    """The checks not confirmed in full, one row per check and point; twin checks (the same
+    article's words on the same point checked against the same record words, with the same
+    rating, e.g. as an event and as a figure) are shown once, the first by check id."""
     c = record_checks(data)
-    c = c[c["rating"] != "confirmed"]
-    twin = c["explanation"].str.contains(_TWIN) & c.duplicated(["claim_id", "source_id", "rating"])
-    c = c[~twin]
+    c = c[c["rating"] != "confirmed"].sort_values("check_id", kind="stable")
+    snippet = c["check_id"].map(data.record_checks.set_index("check_id")["record_snippet"])
+    c = c[~c.assign(snippet=snippet).duplicated(["claim_id", "source_id", "rating", "snippet"])]
     names = data.package.code_property("record_checks", "rating", "shortLabel")
     return pd.DataFrame(
         {

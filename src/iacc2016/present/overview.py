@@ -10,7 +10,7 @@ from ..analysis import overview as numbers
 from ..analysis.enforcement import enforcement_figures
 from ..analysis.story import single_source_quantities
 from . import disagreements, enforcement, framing, record, story, story_record
-from .codebook import verdict_reading
+from .codebook import rating_names, verdict_reading
 from .markup import esc
 from .notebook import NO_HEADLINE, Data, fmt_day, fmt_interval
 
@@ -83,6 +83,7 @@ def findings(data: Data) -> str:
     reading = numbers.reading_counts(disagreements.claims(data)["verdict"], verdict_reading(data))
     n_points = sum(reading.values())
     checked = record.summary_numbers(data)
+    names = {code: name.lower() for code, name in rating_names(data).items()}
     numbers_lead = "Most numbers rest on one outlet and one claimant." if q["majority"] else "Numbers."
     rest = [
         (reading["wording"], "in wording or spelling"),
@@ -111,8 +112,8 @@ def findings(data: Data) -> str:
         "[Where the outlets disagree](04-where-outlets-disagree.ipynb)",
         f"- **Against the public record** (not from the articles; [Against the record](05-against-the-record.ipynb)). "
         f"Of {checked['checks']} statements checked against releases, wire reports and other public documents, "
-        f"**{checked['held']}** held up in full, {checked['partly']} in part and **{checked['contradicted']}** are "
-        f"contradicted; for {checked['not_found']} nothing was found either way.",
+        f"**{checked['held']}** are rated {names['confirmed']}, {checked['partly']} {names['partly_confirmed']} and "
+        f"**{checked['contradicted']}** {names['contradicted']}; for {checked['not_found']} nothing was found either way.",
         f"- **The dates inferred from the articles hold up** (the record is not from the articles). "
         f"{_upper_first(story_record.record_dates_in_words(data))}",
     ]
