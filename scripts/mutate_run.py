@@ -36,6 +36,7 @@ from iacc2016 import settings
 from iacc2016.data import rules
 from iacc2016.data.load import read_all
 from iacc2016.data.validate import article_problems
+from iacc2016.derive import features
 
 SKIPPED_MIME = ("image/png", "image/jpeg")  # bytes of a browser's rendering; nbval skips them too
 
@@ -128,6 +129,10 @@ class Runner:
             problems = article_problems(tables, self.articles, self.data)
             if problems:
                 return "articles (data/validate.py)", _about(problems, edit)
+            # `make validate` then compares the derived files with a fresh derivation.
+            problems = features.stale(self.data, self.articles)
+            if problems:
+                return "derived files (derive/features.py)", _about(problems, edit)
         return None
 
     def exported(self) -> str:
