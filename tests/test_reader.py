@@ -639,3 +639,16 @@ def test_no_plumbing_inside_text(notebook):
         for m in pattern.finditer(_stripped(text)):
             v.append(f"{notebook.name} {where}: {m.group(0)!r}")
     fail("internal names shown to readers (column names, record ids, file names)", v)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_no_unfilled_placeholder_reaches_a_reader(notebook):
+    """A string that lost its f-prefix shows its code: '{esc(r.record_snippet)}' once stood
+    in notebook 00 where the board's letter should have been quoted."""
+    placeholder = re.compile(r"\{[A-Za-z_][\w.]*(?:\([^{}]*\))?(?:\[[^{}]*\])?(?::[^{}]*)?\}")
+    v = []
+    for i, tag, text, _ in table_cells(notebook):
+        v += [f"{notebook.name} table {i} {tag}: {m.group(0)!r}" for m in placeholder.finditer(text)]
+    for where, text in [*rendered_sentences(notebook), *chart_texts(notebook)]:
+        v += [f"{notebook.name} {where}: {m.group(0)!r}" for m in placeholder.finditer(text)]
+    fail("code placeholders shown to readers (a string without its f-prefix)", v)

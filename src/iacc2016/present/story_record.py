@@ -80,7 +80,7 @@ def suspension_in_words(data: Data) -> str:
         parts.append(
             f"The board's letter, as a later report by {esc(r.publisher)} quotes it ([{title}]({d['url']}), "
             f"{fmt_interval(d['published_start'], d['published_end'])}; a public document, not {esc(r.publisher)}'s "
-            "article that this collection rests on), reads: “{esc(r.record_snippet)}”."
+            f"article that this collection rests on), reads: “{esc(r.record_snippet)}”."
         )
     partly = cited[
         (cited["checks_table"] == "events")
