@@ -45,6 +45,11 @@ CASES = [
         "events.csv", "ebay-declines-to-join", "sources_disagree", "true",
         "sources_disagree: is true but the event's evidence comes from one article",
     ),
+    # The Fashion Law's 'has also expressed doubts' gives no month or year: not 'stated'.
+    (
+        "events.csv", "unifab-expresses-doubts", "date_basis", "stated",
+        "date_basis: is 'stated' but the article's words 'has also expressed doubts' name no month or year",
+    ),
 ]  # fmt: skip
 
 

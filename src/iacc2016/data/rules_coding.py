@@ -13,10 +13,13 @@ one-cell edit that nothing else noticed (`make mutate`). Registered with `rules.
 - an event's target is not its actor, and is of a kind its action can take (the
   descriptor's `targetKinds` on events.target_id: one joins, leaves or objects to an
   association; one appoints or announces a person);
-- an event on which the sources disagree has evidence from two articles at least.
+- an event on which the sources disagree has evidence from two articles at least;
+- a date coded as stated names a month or a year in the article's words.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -183,6 +186,35 @@ def _event_problems(
                     i + 2,
                     "sources_disagree",
                     "is true but the event's evidence comes from one article; disagreement needs two",
+                )
+            )
+    return out
+
+
+_MONTH_OR_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:1[89]|20)\d\d\b"
+)
+
+
+@rule
+def stated_dates_name_a_month_or_year(package: Package, tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A date the article gives ('stated') is in its words as a month or a year at least
+    ('on May 13', 'in 2013'); words that only place it ('now', 'last Wednesday') were
+    resolved or inferred, and say so."""
+    if "events" not in tables:
+        return []
+    t = tables["events"]
+    out = []
+    for i, (basis, words) in enumerate(zip(t["date_basis"], t["date_text"], strict=True)):
+        if basis == "stated" and isinstance(words, str) and not _MONTH_OR_YEAR.search(words):
+            out.append(
+                Problem(
+                    "events.csv",
+                    i + 2,
+                    "date_basis",
+                    f"is 'stated' but the article's words {words!r} name no month or year; "
+                    "use 'resolved_relative' or 'inferred'",
                 )
             )
     return out
