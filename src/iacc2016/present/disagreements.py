@@ -225,6 +225,8 @@ def record_sentence(data: Data) -> str:
     n = checks.drop_duplicates("check_id")["rating"].value_counts()
     missing = int(n.get("not_found", 0))
     partly = int(n.get("partly_confirmed", 0))
+    table = data.record_checks.set_index("check_id")["checks_table"]
+    direct = int((table[checks["check_id"].unique()] == "claims").sum())
     rows = int(
         (
             record_table(data)["the record"]
@@ -238,7 +240,10 @@ def record_sentence(data: Data) -> str:
         f"{int(n.get('contradicted', 0)) or 'none'}, confirms {partly} in part{of} and "
         f"{int(n.get('confirmed', 0))} in full"
         + (f", and has nothing on {missing}" if missing else "")
-        + ". Those not confirmed in full follow (the same checks as in "
+        + f". Of these checks, {direct} test an "
+        f"article's version of a point directly (the {len(data.tables['claims'])} versions are one per article "
+        "reporting a point); the rest test it as a date, figure or quotation."
+        + " Those not confirmed in full follow (the same checks as in "
         "[Against the record](05-against-the-record.ipynb); where the same words were checked twice, "
         "once as a figure or a quotation, they are shown once):"
     )

@@ -25,6 +25,7 @@ from .record_tables import (  # noqa: F401  (the notebook's tables, reached thro
     cited_documents_md,
     confirmed_tables,
     contradictions_table,
+    copies_in_words,
     method_table,
     not_found_table,
     partly_table,
@@ -155,7 +156,7 @@ def intro(t: Tables) -> str:
 
 
 def selection(t: Tables) -> str:
-    """How the statements were chosen (not recorded) and what the checks cover, counted."""
+    """How the statements were chosen and what the checks cover, counted."""
     cov = coverage(t.record_checks, t.tables, checkable_tables(t.package))
     cov = cov[cov["checks"] > 0]
     names = t.package.code_property("record_checks", "checks_table", "proseLabel")
@@ -166,7 +167,7 @@ def selection(t: Tables) -> str:
         + ", ".join(parts[:-1])
         + " and "
         + parts[-1]
-        + " that our tables draw from the articles."
+        + f" that our tables draw from the articles.{copies_in_words(t)}"
     )
 
 
@@ -205,9 +206,10 @@ def dates_finding(t: Tables) -> str:
         f"- **Our own dates: {int(test['contained'].sum())} of {len(test)} hold the record's day where it gives one; "
         f"{len(partly)} more only partly overlap the record's span.** Of the {m['inferred']} intervals longer than a "
         f"day that we inferred from vague words, **{m['inferred_contained']}** contain the record's day (a median of "
-        f"{m['inferred_median_width']:.1f} days wide, the widest {m['inferred_max_width']} days); the {m['stated']} "
-        f"happenings the articles pin to one day (stated, or worked out from words such as 'next Thursday') match it "
-        f"in {m['stated_contained']}."
+        f"{m['inferred_median_width']:.1f} days wide, the widest {m['inferred_max_width']} days). Of the "
+        f"{m['stated'] + len(one_day)} happenings the articles pin to one day (stated, or worked out from words such "
+        f"as 'next Thursday'), {m['stated_contained']} match the record's day"
+        + (f" and {len(one_day)} only partly overlap{'s' * (len(one_day) == 1)} the record's span." if one_day else ".")
     )
     tail = f" The record gives a span partly outside our interval for {'; '.join(spans)}." if spans else ""
     return head + tail + (" " + " ".join(one_day) if one_day else "")
@@ -252,8 +254,7 @@ def contradicted_finding(t: Tables) -> str:
 
 
 def contradictions_lead(t: Tables) -> str:
-    """The words over the side-by-side table of contradicted statements, or, when the record
-    contradicts none, the sentence that says so (computed, so it stays true)."""
+    """The words over the side-by-side table, or the sentence that says none is contradicted."""
     s = summary_numbers(t)
     if not s["contradicted"]:
         return (
