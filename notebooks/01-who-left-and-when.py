@@ -21,12 +21,8 @@ data = nb.start()
 # %%
 nb.md(story_text.findings(data))
 
-# %% [markdown]
-# The public record (not from the articles) contradicts these statements of the articles;
-# [Against the record](05-against-the-record.ipynb) sets each beside the record's words:
-
 # %%
-nb.md("\n".join(f"- {line}" for line in story_record.contradictions_in_words(data)))
+nb.md(story_record.contradictions_paragraph(data))
 
 # %% [markdown]
 # ## The month, day by day

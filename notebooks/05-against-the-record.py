@@ -44,13 +44,12 @@ nb.table(record.ratings_table(data))
 
 # %% [markdown]
 # ## What the record contradicts, side by side
-#
-# The article's own words on the left, the record's on the right (both verbatim; the
-# record's side not from the articles), with the record document's publisher linked so
-# that a reader can find the passage.
 
 # %%
-nb.table(record.contradictions_table(data))
+nb.md(record.contradictions_lead(data))
+side_by_side = record.contradictions_table(data)
+if len(side_by_side):
+    nb.table(side_by_side)
 
 # %% [markdown]
 # ## The statements partly confirmed

@@ -235,7 +235,8 @@ def test_the_real_tables_break_no_rule():
 def test_every_contradiction_in_the_real_tables_can_be_found_by_a_reader():
     t = load_tables()
     got = rc.contradictions(t["record_checks"], t["record_sources"], t)
-    assert len(got) > 0
+    # None since rc-069 was re-rated partly confirmed; the small tables above test the join.
+    assert len(got) == int((t["record_checks"]["rating"] == "contradicted").sum())
     assert got["article_words"].notna().all() and got["record_snippet"].notna().all()
     assert got["record_url"].str.match(r"https?://").all()
 

@@ -224,13 +224,26 @@ def record_sentence(data: Data) -> str:
     checks = record_checks(data)
     n = checks.drop_duplicates("check_id")["rating"].value_counts()
     missing = int(n.get("not_found", 0))
+    partly = int(n.get("partly_confirmed", 0))
+    table = data.record_checks.set_index("check_id")["checks_table"]
+    direct = int((table[checks["check_id"].unique()] == "claims").sum())
+    rows = int(
+        (
+            record_table(data)["the record"]
+            == data.package.code_property("record_checks", "rating", "shortLabel")["partly_confirmed"]
+        ).sum()
+    )
+    of = f" (checks of {rows} statements)" if rows != partly else ""
     return (
         f"The public record was read on {checks['claim_id'].nunique()} of the {len(claims(data))} shared points, "
-        f"{plural(checks['check_id'].nunique(), 'statement', 'statements')} in all: it contradicts "
-        f"{int(n.get('contradicted', 0))}, confirms {int(n.get('partly_confirmed', 0))} in part and "
+        f"{plural(checks['check_id'].nunique(), 'check', 'checks')} in all: it contradicts "
+        f"{int(n.get('contradicted', 0)) or 'none'}, confirms {partly} in part{of} and "
         f"{int(n.get('confirmed', 0))} in full"
         + (f", and has nothing on {missing}" if missing else "")
-        + ". Those not confirmed in full follow (the same checks as in "
+        + f". Of these checks, {direct} test an "
+        f"article's version of a point directly (the {len(data.tables['claims'])} versions are one per article "
+        "reporting a point); the rest test it as a date, figure or quotation."
+        + " Those not confirmed in full follow (the same checks as in "
         "[Against the record](05-against-the-record.ipynb); where the same words were checked twice, "
         "once as a figure or a quotation, they are shown once):"
     )

@@ -113,7 +113,7 @@ def findings(data: Data) -> str:
         f"- **Against the public record** (not from the articles; [Against the record](05-against-the-record.ipynb)). "
         f"Of {checked['checks']} statements checked against releases, wire reports and other public documents, "
         f"**{checked['held']}** are rated {names['confirmed']}, {checked['partly']} {names['partly_confirmed']} and "
-        f"**{checked['contradicted']}** {names['contradicted']}; for {checked['not_found']} nothing was found either way.",
+        f"**{checked['contradicted'] or 'none'}** {names['contradicted']}; for {checked['not_found']} nothing was found either way.",
         f"- **The dates inferred from the articles hold up** (the record is not from the articles). "
         f"{_upper_first(story_record.record_dates_in_words(data))}",
     ]

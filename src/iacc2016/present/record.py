@@ -25,6 +25,7 @@ from .record_tables import (  # noqa: F401  (the notebook's tables, reached thro
     cited_documents_md,
     confirmed_tables,
     contradictions_table,
+    copies_in_words,
     method_table,
     not_found_table,
     partly_table,
@@ -88,7 +89,7 @@ def ratings_chart(t: Tables) -> tuple[go.Figure, pd.DataFrame]:
     s = summary_numbers(t)
     title = (
         f"{s['held']} of {s['checks']} statements {names['confirmed'].lower()}; "
-        f"{s['contradicted']} {names['contradicted'].lower()} by the record"
+        f"{s['contradicted'] or 'none'} {names['contradicted'].lower()} by the record"
     )
     style.finish(
         fig,
@@ -155,18 +156,18 @@ def intro(t: Tables) -> str:
 
 
 def selection(t: Tables) -> str:
-    """How the statements were chosen (not recorded) and what the checks cover, counted."""
+    """How the statements were chosen and what the checks cover, counted."""
     cov = coverage(t.record_checks, t.tables, checkable_tables(t.package))
     cov = cov[cov["checks"] > 0]
     names = t.package.code_property("record_checks", "checks_table", "proseLabel")
     parts = [f"{r.checked} of the {r.rows} {names[r.checks_table]}" for r in cov.itertuples()]
     return (
-        "How the statements were chosen is not recorded: neither the tables, their data dictionary nor the "
-        "project's changelog states a rule, and they were not sampled. What the checks cover: "
+        "The statements to check were chosen by hand, with no sampling rule, so the counts are not an accuracy "
+        "rate. What the checks cover: "
         + ", ".join(parts[:-1])
         + " and "
         + parts[-1]
-        + " that our tables draw from the articles."
+        + f" that our tables draw from the articles.{copies_in_words(t)}"
     )
 
 
@@ -205,9 +206,10 @@ def dates_finding(t: Tables) -> str:
         f"- **Our own dates: {int(test['contained'].sum())} of {len(test)} hold the record's day where it gives one; "
         f"{len(partly)} more only partly overlap the record's span.** Of the {m['inferred']} intervals longer than a "
         f"day that we inferred from vague words, **{m['inferred_contained']}** contain the record's day (a median of "
-        f"{m['inferred_median_width']:.1f} days wide, the widest {m['inferred_max_width']} days); the {m['stated']} "
-        f"happenings the articles pin to one day (stated, or worked out from words such as 'next Thursday') match it "
-        f"in {m['stated_contained']}."
+        f"{m['inferred_median_width']:.1f} days wide, the widest {m['inferred_max_width']} days). Of the "
+        f"{m['stated'] + len(one_day)} happenings the articles pin to one day (stated, or worked out from words such "
+        f"as 'next Thursday'), {m['stated_contained']} match the record's day"
+        + (f" and {len(one_day)} only partly overlap{'s' * (len(one_day) == 1)} the record's span." if one_day else ".")
     )
     tail = f" The record gives a span partly outside our interval for {'; '.join(spans)}." if spans else ""
     return head + tail + (" " + " ".join(one_day) if one_day else "")
@@ -216,28 +218,52 @@ def dates_finding(t: Tables) -> str:
 def findings(t: Tables) -> str:
     """Notebook 05's findings list, every number computed (analysis.record)."""
     s = summary_numbers(t)
-    by_outlet = ratings(t)
-    contradicting = by_outlet.loc[by_outlet["contradicted"] > 0, "outlet"].tolist()
     context = suspension_context(t)
     lead = [f"- **What the record adds to the suspension.** {context}"] if context else []
-    n_outlets = f"{len(contradicting)} outlet{'s' if len(contradicting) != 1 else ''}"
     return "\n".join(
         [
             *lead,
             f"- We checked **{s['checks']} statements** of the {len(t.sources)} articles against "
-            f"**{s['documents']} public documents**. Ratings: {_named_counts(t)}. {selection(t)} A sentence that makes "
-            "two points may be checked once for each, so the counts describe the statements we checked; they are not "
-            "an accuracy rate for any outlet.",
-            f"- **{s['contradicted']} {rating_names(t)['contradicted'].lower()}**, from {n_outlets}: "
-            f"{contradicted_statements(t)}. "
-            + ("It is" if s["contradicted"] == 1 else "Each is")
-            + " shown below beside the record's own words; the overview, "
-            "[Who left, and when](01-who-left-and-when.ipynb) and "
-            "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb) flag "
-            + ("it" if s["contradicted"] == 1 else "them")
-            + " where they tell the same facts.",
+            f"**{s['documents']} public documents**. Ratings: {_named_counts(t)}. {selection(t)} A sentence may be "
+            "checked more than once (once for each point it makes, or as both a figure and a quotation), so the "
+            "counts are of checks, not of sentences.",
+            contradicted_finding(t),
             dates_finding(t),
         ]
+    )
+
+
+def contradicted_finding(t: Tables) -> str:
+    """The findings' bullet on contradicted statements; says plainly when there is none."""
+    s = summary_numbers(t)
+    name = rating_names(t)["contradicted"].lower()
+    if not s["contradicted"]:
+        return f"- **None {name}.** The record says otherwise on none of the {s['checks']} statements we checked."
+    by_outlet = ratings(t)
+    n = int((by_outlet["contradicted"] > 0).sum())
+    one = s["contradicted"] == 1
+    return (
+        f"- **{s['contradicted']} {name}**, from {n} outlet{'s' if n != 1 else ''}: {contradicted_statements(t)}. "
+        + ("It is" if one else "Each is")
+        + " shown below beside the record's own words; the overview, "
+        "[Who left, and when](01-who-left-and-when.ipynb) and "
+        "[Alibaba's enforcement statistics](02-enforcement-statistics.ipynb) flag "
+        + ("it" if one else "them")
+        + " where they tell the same facts."
+    )
+
+
+def contradictions_lead(t: Tables) -> str:
+    """The words over the side-by-side table, or the sentence that says none is contradicted."""
+    s = summary_numbers(t)
+    if not s["contradicted"]:
+        return (
+            f"The record (not from the articles) contradicts none of the {s['checks']} statements we checked, so "
+            "there is nothing to set side by side. The statements it confirms only in part follow."
+        )
+    return (
+        "The article's own words on the left, the record's on the right (both verbatim; the record's side not "
+        "from the articles), with the record document's publisher linked so that a reader can find the passage."
     )
 
 

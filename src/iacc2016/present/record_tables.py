@@ -66,11 +66,25 @@ def _joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else " ".join(f"• {i}" for i in items)
 
 
+def _widened(t: Tables, checks: pd.DataFrame, words: pd.Series) -> pd.Series:
+    """A quotation's words widened to the same article's snippet of the shared point the
+    check is tied to, where that snippet holds them, so the cell shows the words faulted
+    around the quotation ("one of the fashion industry's ...") and not the quotation alone."""
+    snippets = t.tables["claims"].set_index(["claim_id", "source_id"])["snippet"]
+    links = t.tables["record_check_points"].set_index("check_id")["claim_id"]
+    out = words.copy()
+    for i, r in zip(checks.index, checks.itertuples(index=False), strict=True):
+        wider = snippets.get((links.get(r.check_id), r.source_id)) if r.checks_table == "quotes" else None
+        if isinstance(wider, str) and isinstance(words[i], str) and words[i].strip(" .") in wider:
+            out[i] = wider
+    return out
+
+
 def partly_table(t: Tables) -> pd.DataFrame:
     """One row per article passage confirmed only in part: the passage (checks of the same
     or overlapping words merged), what we checked in it, the record's words, what holds."""
     c = t.record_checks[t.record_checks["rating"] == "partly_confirmed"].sort_values("check_id")
-    words = record.article_words(c, t.tables)
+    words = _widened(t, c, record.article_words(c, t.tables))
     groups = passage_groups(c["source_id"], words)
     order = {
         s: k for k, s in enumerate(t.sources.sort_values(["published_start", "published_end", "outlet"])["source_id"])
@@ -204,3 +218,12 @@ def cited_documents_md(t: Tables) -> str:
             "named in our readings; no rating rests on it."
         )
     return "\n".join(lines)
+
+
+def copies_in_words(t: Tables) -> str:
+    """How many ratings rest on a press report read only in a third party's copy."""
+    rs = t.record_sources.set_index("record_source_id")
+    docs = rs[rs["provenance"] == "secondary_third_party_copy"]
+    n = t.record_checks["record_source_id"].value_counts()
+    parts = [f"{int(n.get(d, 0))} on {p}" for d, p in zip(docs.index, docs["publisher"], strict=True) if n.get(d, 0)]
+    return f" Of the ratings, {' and '.join(parts)}: press reports read only in a third party's copy." if parts else ""

@@ -62,6 +62,22 @@ def contradictions_in_words(data: Data) -> list[str]:
     return out
 
 
+def contradictions_paragraph(data: Data) -> str:
+    """The paragraph on contradicted statements: a lead and one bullet each, or, when the
+    record contradicts none, one sentence saying so (computed, so it stays true)."""
+    lines = contradictions_in_words(data)
+    if not lines:
+        return (
+            f"The public record (not from the articles) contradicts none of the {len(data.record_checks)} statements "
+            "of the articles we checked; [Against the record](05-against-the-record.ipynb) gives every rating."
+        )
+    return (
+        "The public record (not from the articles) contradicts these statements of the articles; "
+        "[Against the record](05-against-the-record.ipynb) sets each beside the record's words:\n\n"
+        + "\n".join(f"- {line}" for line in lines)
+    )
+
+
 def suspension_in_words(data: Data) -> str:
     """What the public record adds about the suspension (not from the articles): the
     board's letter as a record document quotes it, naming that document and, where its
