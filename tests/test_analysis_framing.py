@@ -220,3 +220,16 @@ def test_undated_reports_lists_articles_that_report_an_event_without_dating_it()
     assert got.values.tolist() == [["c1", "join", "s2"], ["c2", "quit", "s2"]]
     # A claim whose snippets overlap no evidence is left out.
     assert f.undated_reports(evidence, claims.assign(snippet="nothing alike")).empty
+
+
+def test_leads_if_moved_recounts_with_one_speaker_on_another_side():
+    q = quotes().assign(speaker_member_id=["kors", "iacc", "gucci", "ma", "iacc"])
+    sides = ["brands", "alibaba", "iacc", "other"]
+    # By hand: A is brands 50, iacc 50 (a tie: 'brands' first). Gucci's 20 words moved to
+    # 'other' leave brands 30, iacc 50, other 20: the coalition leads A, by 0.5 - 0.3 = 0.2.
+    got = f.leads_if_moved(q, OUTLET_OF, ["A", "B", "C"], sides, "gucci", "other").set_index("outlet")
+    assert got.loc["A", "side"] == "iacc" and abs(got.loc["A", "lead"] - 0.2) < 1e-12
+    # B is untouched (no Gucci there): the coalition's 30 of 40 words lead Alibaba's 10.
+    assert got.loc["B", "side"] == "iacc" and abs(got.loc["B", "lead"] - 0.5) < 1e-12
+    # The table itself is not changed.
+    assert list(q["side"]) == ["brands", "iacc", "brands", "alibaba", "iacc"]

@@ -48,6 +48,15 @@ def voice_leads(voice_table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outlet", "side", "share", "runner_up_share", "lead"])
 
 
+def leads_if_moved(
+    quotes: pd.DataFrame, outlet_of: dict[str, str], outlets: list[str], sides: list[str], member: str, side: str
+) -> pd.DataFrame:
+    """voice_leads with one speaker (speaker_member_id `member`) counted on `side`
+    instead: how far a finding rests on that one speaker's side."""
+    moved = quotes.assign(side=quotes["side"].where(quotes["speaker_member_id"] != member, side))
+    return voice_leads(voice(moved, outlet_of, outlets, sides))
+
+
 def plurality(leads: pd.DataFrame) -> dict:
     """The side that leads in the most outlets (ties: the first code alphabetically), in
     how many, out of how many, and the smallest and largest lead among them."""
