@@ -163,10 +163,6 @@ nb.check("in each article, the sides' shares of the quoted words add up to the w
 nb.check("every article is coded on every framing question",
          bool(data.frame_codes.groupby("source_id")["item_id"].nunique().eq(len(data.frame_codebook)).all()))
 nb.check("every 'yes' to a framing question rests on words quoted from the article", bool(data.frame_codes.loc[data.frame_codes["value"] == "yes", "snippet"].notna().all()))
-status = framing.coding_status(data)
-uncoded = status[(status[["quotes", "labels", "frame codes"]] == "not yet").any(axis=1)]
-nb.check("every article is coded by hand (quotations, labels and framing questions)", uncoded.empty,
-         ", ".join(uncoded["outlet"]))
 
 # %% [markdown]
 # ## References
