@@ -114,7 +114,7 @@ framing.entman(data)
 # An event counts as reported by an outlet when its article holds an evidence snippet for
 # it. Events reported everywhere come first. An article can only report what had happened
 # (or was announced) by the day it was written, so the later articles carry events the
-# earlier ones could not: white cells mark events that happened after the article's latest
+# earlier ones could not: hatched cells mark events that happened after the article's latest
 # possible publication day. Figures (numbers such as the enforcement statistics) are left
 # out here; they are compared in [Alibaba's enforcement statistics](02-enforcement-statistics.ipynb)
 # and [Where the outlets disagree](04-where-outlets-disagree.ipynb).

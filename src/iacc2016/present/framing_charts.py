@@ -158,10 +158,14 @@ def coverage_chart(data: Data, title: str, source: str):
         "A scheduled event can be announced before it happens. Rows: most widely reported first.",
     )  # fmt: skip
     longest = max(len(f) for f in c["fact"])
-    fig.update_layout(margin_t=fig.layout.margin.t + 18, margin_b=fig.layout.margin.b + KEY_PX)  # two-line outlet labels; the key
+    fig.update_layout(
+        margin_t=fig.layout.margin.t + 18, margin_b=fig.layout.margin.b + KEY_PX
+    )  # two-line outlet labels; the key
     left = max(fig.layout.margin.l, EDGE + round(ROW_FONT * 0.5 * (longest + 2)))
     fig.update_layout(margin_l=left)
-    fig.update_annotations(xshift=EDGE - left, yshift=-52 - KEY_PX, selector={"yref": "paper", "y": 0})  # the source line, under the key
+    fig.update_annotations(
+        xshift=EDGE - left, yshift=-52 - KEY_PX, selector={"yref": "paper", "y": 0}
+    )  # the source line, under the key
     # A white cell (after publication) is outlined and hatched, so that it reads as a cell
     # of its own, not as a gap in the grid or a grey cell.
     for i, r in enumerate(c["record_id"]):
@@ -171,7 +175,12 @@ def coverage_chart(data: Data, title: str, source: str):
                     type="rect", x0=j - 0.48, x1=j + 0.48, y0=i - 0.42, y1=i + 0.42,
                     line={"color": OUTLINE, "width": 1.5}, fillcolor="rgba(0,0,0,0)", layer="above",
                 )  # fmt: skip
-                fig.add_shape(type="path", path=_hatch(j - 0.48, i + 0.42, 0.96, -0.84), line={"color": OUTLINE, "width": 1}, layer="above")
+                fig.add_shape(
+                    type="path",
+                    path=_hatch(j - 0.48, i + 0.42, 0.96, -0.84),
+                    line={"color": OUTLINE, "width": 1},
+                    layer="above",
+                )
     _key(fig, EDGE - left)
     return fig, c
 
@@ -196,7 +205,16 @@ def _key(fig: go.Figure, x: int) -> None:
     ]
     for color, hatched, text in entries:
         box = {"xref": "paper", "yref": "paper", "xsizemode": "pixel", "ysizemode": "pixel", "xanchor": 0, "yanchor": 0}
-        fig.add_shape(type="rect", x0=x, x1=x + 26, y0=-14, y1=-30, fillcolor=color, line={"color": OUTLINE if hatched else color, "width": 1.5}, **box)
+        fig.add_shape(
+            type="rect",
+            x0=x,
+            x1=x + 26,
+            y0=-14,
+            y1=-30,
+            fillcolor=color,
+            line={"color": OUTLINE if hatched else color, "width": 1.5},
+            **box,
+        )
         if hatched:
             fig.add_shape(type="path", path=_hatch(x, -30, 26, 16, 4), line={"color": OUTLINE, "width": 1}, **box)
         fig.add_annotation(

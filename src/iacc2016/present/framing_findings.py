@@ -27,7 +27,13 @@ def _names(items: list[str]) -> str:
 # served as the Chairman of the Board of the IACC for a number of years": counted with
 # brands (her employer's side; she relays brand members' support for Kors), she could as
 # well be counted with the coalition she once chaired.
-TWO_SIDED = {"barbara-kolsun": ("iacc", "as Stuart Weitzman's former general counsel", "a former chairman of the coalition's board")}
+TWO_SIDED = {
+    "barbara-kolsun": (
+        "iacc",
+        "as Stuart Weitzman's former general counsel",
+        "a former chairman of the coalition's board",
+    )
+}
 
 
 def fragile_lead(data: Data, top: str, led: int) -> str:
@@ -40,14 +46,21 @@ def fragile_lead(data: Data, top: str, led: int) -> str:
         if coded.empty or set(coded) != {top}:
             continue
         counts = {
-            s: int((a.leads_if_moved(data.quotes, data.outlet_of(), data.outlet_order(), side_order(data), member, s)["side"] == top).sum())
+            s: int(
+                (
+                    a.leads_if_moved(data.quotes, data.outlet_of(), data.outlet_order(), side_order(data), member, s)[
+                        "side"
+                    ]
+                    == top
+                ).sum()
+            )
             for s in (alt, "other")
         }
         if all(n == led for n in counts.values()):
             continue
         alts = f"with {prose[alt]}" + (" or with no side" if counts[alt] == counts["other"] else "")
         out.append(
-            f"That count rests on one coding: {name[member]} ({plural(int(coded.size), 'passage', 'passages')}), counted "
+            f"That count rests on one coding: {name[member]} ({int(data.quotes.loc[data.quotes['speaker_member_id'] == member, 'word_count'].sum())} words), counted "
             f"with {prose[top]} {why} but also {tie}; counted {alts}, {prose[top]} "
             f"would lead in {plural(counts[alt], 'article', 'articles')}, not {led}"
         )
