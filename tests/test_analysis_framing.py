@@ -124,9 +124,20 @@ def test_frame_contrasts_name_the_most_used_and_the_most_varied_frame():
     # from 0.5 to 1.0. Spreads: conflict 0.5, economic 1.0, morality 0: economic varies
     # most, from 0 (A) to 1 (B). Every outlet has conflict and morality above 0, not economic.
     assert (c["most_used"], c["most_used_min"], c["most_used_max"]) == ("conflict", 0.5, 1.0)
-    assert (c["most_varied"], c["varied_min"], c["varied_min_outlet"]) == ("economic", 0.0, "A")
-    assert (c["varied_max"], c["varied_max_outlet"]) == (1.0, "B")
+    assert (c["most_varied"], c["varied_min"], c["varied_min_outlets"]) == ("economic", 0.0, ["A"])
+    assert (c["varied_max"], c["varied_max_outlets"]) == (1.0, ["B"])
     assert c["everywhere"] == ["conflict", "morality"]
+    # A third outlet C, listed first, also at 0 on economic: both ends of a tie are named,
+    # in the order the outlets appear (C before A), not the first alphabetically alone.
+    tied = pd.concat(
+        [
+            pd.DataFrame(
+                {"outlet": ["C"] * 3, "frame": ["conflict", "economic", "morality"], "share": [1.0, 0.0, 0.5]}
+            ),
+            profiles,
+        ]
+    )
+    assert f.frame_contrasts(tied)["varied_min_outlets"] == ["C", "A"]
 
 
 def test_coverage_counts_each_outlet_once_and_orders_widest_first():
