@@ -176,8 +176,8 @@ def findings(data: Data) -> str:
     frames_line = (
         f"- **Frames.** The {names[c['most_used']]} frame is the most used ({_pct(c['most_used_min'])} to "
         f"{_pct(c['most_used_max'])} of its questions answered yes, depending on the outlet); the "
-        f"{names[c['most_varied']]} frame varies most, from {_pct(c['varied_min'])} ({_names(c['varied_min_outlets'])}) to "
-        f"{_pct(c['varied_max'])} ({_names(c['varied_max_outlets'])})."
+        f"{names[c['most_varied']]} frame varies most, from {_pct(c['varied_min'])} ({_names(sorted(c['varied_min_outlets'], key=data.outlet_order().index))}) to "
+        f"{_pct(c['varied_max'])} ({_names(sorted(c['varied_max_outlets'], key=data.outlet_order().index))})."
     )
     return "\n".join([voice_line(data), labels_line, frames_line, coverage_line(data)])
 
