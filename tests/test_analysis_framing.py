@@ -124,9 +124,20 @@ def test_frame_contrasts_name_the_most_used_and_the_most_varied_frame():
     # from 0.5 to 1.0. Spreads: conflict 0.5, economic 1.0, morality 0: economic varies
     # most, from 0 (A) to 1 (B). Every outlet has conflict and morality above 0, not economic.
     assert (c["most_used"], c["most_used_min"], c["most_used_max"]) == ("conflict", 0.5, 1.0)
-    assert (c["most_varied"], c["varied_min"], c["varied_min_outlet"]) == ("economic", 0.0, "A")
-    assert (c["varied_max"], c["varied_max_outlet"]) == (1.0, "B")
+    assert (c["most_varied"], c["varied_min"], c["varied_min_outlets"]) == ("economic", 0.0, ["A"])
+    assert (c["varied_max"], c["varied_max_outlets"]) == (1.0, ["B"])
     assert c["everywhere"] == ["conflict", "morality"]
+    # A third outlet C, listed first, also at 0 on economic: both ends of a tie are named,
+    # in the order the outlets appear (C before A), not the first alphabetically alone.
+    tied = pd.concat(
+        [
+            pd.DataFrame(
+                {"outlet": ["C"] * 3, "frame": ["conflict", "economic", "morality"], "share": [1.0, 0.0, 0.5]}
+            ),
+            profiles,
+        ]
+    )
+    assert f.frame_contrasts(tied)["varied_min_outlets"] == ["C", "A"]
 
 
 def test_coverage_counts_each_outlet_once_and_orders_widest_first():
@@ -220,3 +231,16 @@ def test_undated_reports_lists_articles_that_report_an_event_without_dating_it()
     assert got.values.tolist() == [["c1", "join", "s2"], ["c2", "quit", "s2"]]
     # A claim whose snippets overlap no evidence is left out.
     assert f.undated_reports(evidence, claims.assign(snippet="nothing alike")).empty
+
+
+def test_leads_if_moved_recounts_with_one_speaker_on_another_side():
+    q = quotes().assign(speaker_member_id=["kors", "iacc", "gucci", "ma", "iacc"])
+    sides = ["brands", "alibaba", "iacc", "other"]
+    # By hand: A is brands 50, iacc 50 (a tie: 'brands' first). Gucci's 20 words moved to
+    # 'other' leave brands 30, iacc 50, other 20: the coalition leads A, by 0.5 - 0.3 = 0.2.
+    got = f.leads_if_moved(q, OUTLET_OF, ["A", "B", "C"], sides, "gucci", "other").set_index("outlet")
+    assert got.loc["A", "side"] == "iacc" and abs(got.loc["A", "lead"] - 0.2) < 1e-12
+    # B is untouched (no Gucci there): the coalition's 30 of 40 words lead Alibaba's 10.
+    assert got.loc["B", "side"] == "iacc" and abs(got.loc["B", "lead"] - 0.5) < 1e-12
+    # The table itself is not changed.
+    assert list(q["side"]) == ["brands", "iacc", "brands", "alibaba", "iacc"]

@@ -73,8 +73,22 @@ def test_every_white_cell_of_the_coverage_grid_is_outlined():
     if isinstance(z, dict):  # plotly's typed array: base64 of the raw values
         z = np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"])
     white = int((np.asarray(z, dtype=float) == -1).sum())
-    outlines = [s for s in fig["layout"].get("shapes", []) if s["type"] == "rect" and s["line"]["width"] > 0]
-    assert white and len(outlines) == white, (white, len(outlines))
+    cells = [s for s in fig["layout"].get("shapes", []) if s.get("xref", "x") != "paper"]  # the key is in paper space
+    outlines = [s for s in cells if s["type"] == "rect" and s["line"]["width"] > 0]
+    hatches = [s for s in cells if s["type"] == "path"]
+    assert white and len(outlines) == white and len(hatches) == white, (white, len(outlines), len(hatches))
+
+
+def test_the_coverage_grid_carries_its_key_and_legible_row_labels():
+    # accept-b 03 item 2: a key on the chart (not only in the footnote), one swatch per kind
+    # of cell, the after-publication one hatched; row labels of at least 15 px, which is
+    # about 12 px where GitHub shows the 900 px chart at some 750 px.
+    fig = coverage_figure()
+    key = [s for s in fig["layout"].get("shapes", []) if s.get("xref") == "paper"]
+    assert sum(s["type"] == "rect" for s in key) == 3 and sum(s["type"] == "path" for s in key) == 1, key
+    words = " ".join(a["text"] for a in fig["layout"]["annotations"])
+    assert "reports the event" in words and "does not report it" in words and "had not happened" in words
+    assert fig["layout"]["yaxis"]["tickfont"]["size"] >= 15
 
 
 def test_a_narrow_lead_in_the_voice_summary_is_called_narrow():

@@ -48,6 +48,15 @@ def voice_leads(voice_table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outlet", "side", "share", "runner_up_share", "lead"])
 
 
+def leads_if_moved(
+    quotes: pd.DataFrame, outlet_of: dict[str, str], outlets: list[str], sides: list[str], member: str, side: str
+) -> pd.DataFrame:
+    """voice_leads with one speaker (speaker_member_id `member`) counted on `side`
+    instead: how far a finding rests on that one speaker's side."""
+    moved = quotes.assign(side=quotes["side"].where(quotes["speaker_member_id"] != member, side))
+    return voice_leads(voice(moved, outlet_of, outlets, sides))
+
+
 def plurality(leads: pd.DataFrame) -> dict:
     """The side that leads in the most outlets (ties: the first code alphabetically), in
     how many, out of how many, and the smallest and largest lead among them."""
@@ -111,9 +120,11 @@ def frame_profiles(
 def frame_contrasts(profiles: pd.DataFrame) -> dict:
     """The frame with the highest mean share across outlets, its lowest and highest share;
     the frame whose shares spread widest (max - min), with the outlets at each end; and
-    the frames present (share > 0) in every outlet. Ties go to the first frame code
-    alphabetically, and to the first outlet alphabetically."""
+    the frames present (share > 0) in every outlet. Ties between frames go to the first
+    frame code alphabetically; every outlet tied at an end is listed, in the order the
+    outlets first appear in `profiles`."""
     wide = profiles.pivot(index="outlet", columns="frame", values="share").sort_index().sort_index(axis=1)
+    order = list(dict.fromkeys(profiles["outlet"]))
     mean, spread = wide.mean(), wide.max() - wide.min()
     most_used = mean.idxmax()
     most_varied = spread.idxmax()
@@ -123,9 +134,9 @@ def frame_contrasts(profiles: pd.DataFrame) -> dict:
         "most_used_max": wide[most_used].max(),
         "most_varied": most_varied,
         "varied_min": wide[most_varied].min(),
-        "varied_min_outlet": wide[most_varied].idxmin(),
+        "varied_min_outlets": [o for o in order if wide.loc[o, most_varied] == wide[most_varied].min()],
         "varied_max": wide[most_varied].max(),
-        "varied_max_outlet": wide[most_varied].idxmax(),
+        "varied_max_outlets": [o for o in order if wide.loc[o, most_varied] == wide[most_varied].max()],
         "everywhere": [f for f in wide.columns if (wide[f] > 0).all()],
     }
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from .codebook import generic_frames, side_colors, side_names, side_order
 from .framing import after_publication, coverage, frame_profiles, voice
 from .notebook import Data
-from .style import finish, wrap
+from .style import EDGE, finish, wrap
 
 
 def _done(fig: go.Figure, title: str, subtitle: str, source: str, height: int, note: str, **kw) -> go.Figure:
@@ -135,7 +135,7 @@ def coverage_chart(data: Data, title: str, source: str):
         ]
         for r in c["record_id"]
     ]
-    scale = [[0, "#ffffff"], [0.33, "#ffffff"], [0.34, "#dedede"], [0.66, "#dedede"], [0.67, "#2166ac"], [1, "#2166ac"]]
+    scale = [[0, "#ffffff"], [0.33, "#ffffff"], [0.34, GREY], [0.66, GREY], [0.67, BLUE], [1, BLUE]]
     fig = go.Figure(
         _grid(
             z.values, outlets, list(c["fact"]), scale, None,
@@ -143,7 +143,7 @@ def coverage_chart(data: Data, title: str, source: str):
         )
     )  # fmt: skip
     # No grid lines behind the cells: they would show through the gaps (and add colours to the PNG).
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": 12}, showgrid=False)
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", tickfont={"size": ROW_FONT}, showgrid=False)
     fig.update_xaxes(
         side="top",
         tickfont={"size": 13},
@@ -154,18 +154,71 @@ def coverage_chart(data: Data, title: str, source: str):
     )
     fig = _done(
         fig, title, "Which of the coded events each article reports; outlets in order of publication, with their possible days", source,
-        140 + 18 * len(c),
-        "Blue: the article reports the event (it holds an evidence snippet for it). Grey: it does not. White, outlined: the "
-        "event happened<br>after the article's latest possible publication day (a scheduled event can be announced before). "
-        "Rows: most widely reported first.",
+        140 + ROW_PX * len(c) + KEY_PX,
+        "A scheduled event can be announced before it happens. Rows: most widely reported first.",
     )  # fmt: skip
-    fig.update_layout(margin_t=fig.layout.margin.t + 18)  # two-line outlet labels
-    # An outline on each white cell, so that it reads as a cell, not as a gap in the grid.
+    longest = max(len(f) for f in c["fact"])
+    fig.update_layout(
+        margin_t=fig.layout.margin.t + 18, margin_b=fig.layout.margin.b + KEY_PX
+    )  # two-line outlet labels; the key
+    left = max(fig.layout.margin.l, EDGE + round(ROW_FONT * 0.5 * (longest + 2)))
+    fig.update_layout(margin_l=left)
+    fig.update_annotations(
+        xshift=EDGE - left, yshift=-52 - KEY_PX, selector={"yref": "paper", "y": 0}
+    )  # the source line, under the key
+    # A white cell (after publication) is outlined and hatched, so that it reads as a cell
+    # of its own, not as a gap in the grid or a grey cell.
     for i, r in enumerate(c["record_id"]):
         for j, o in enumerate(outlets):
             if late.loc[r, o] and not c.loc[c.index[i], o]:
                 fig.add_shape(
                     type="rect", x0=j - 0.48, x1=j + 0.48, y0=i - 0.42, y1=i + 0.42,
-                    line={"color": "#9e9e9e", "width": 1}, fillcolor="rgba(0,0,0,0)", layer="above",
+                    line={"color": OUTLINE, "width": 1.5}, fillcolor="rgba(0,0,0,0)", layer="above",
                 )  # fmt: skip
+                fig.add_shape(
+                    type="path",
+                    path=_hatch(j - 0.48, i + 0.42, 0.96, -0.84),
+                    line={"color": OUTLINE, "width": 1},
+                    layer="above",
+                )
+    _key(fig, EDGE - left)
     return fig, c
+
+
+ROW_FONT, ROW_PX, KEY_PX = 15, 22, 30
+OUTLINE = "#757575"
+BLUE, GREY = "#2166ac", "#dedede"
+
+
+def _hatch(x0: float, y0: float, w: float, h: float, n: int = 6) -> str:
+    """An SVG path of n slanted strokes across the box from (x0, y0), w wide, h high."""
+    return " ".join(f"M {x0 + k * w / n:.4f},{y0:.4f} L {x0 + (k + 1) * w / n:.4f},{y0 + h:.4f}" for k in range(n))
+
+
+def _key(fig: go.Figure, x: int) -> None:
+    """The grid's key, on the chart under the grid from `x` pixels off its left edge:
+    three swatches and what each means."""
+    entries = [
+        (BLUE, False, "reports the event"),
+        (GREY, False, "does not report it"),
+        ("#ffffff", True, "had not happened by the article's latest possible day"),
+    ]
+    for color, hatched, text in entries:
+        box = {"xref": "paper", "yref": "paper", "xsizemode": "pixel", "ysizemode": "pixel", "xanchor": 0, "yanchor": 0}
+        fig.add_shape(
+            type="rect",
+            x0=x,
+            x1=x + 26,
+            y0=-14,
+            y1=-30,
+            fillcolor=color,
+            line={"color": OUTLINE if hatched else color, "width": 1.5},
+            **box,
+        )
+        if hatched:
+            fig.add_shape(type="path", path=_hatch(x, -30, 26, 16, 4), line={"color": OUTLINE, "width": 1}, **box)
+        fig.add_annotation(
+            text=text, xref="paper", yref="paper", x=0, y=0, xshift=x + 32, yshift=-22, xanchor="left", yanchor="middle",
+            showarrow=False, font={"size": 13, "color": "#333"},
+        )  # fmt: skip
+        x += 32 + round(6.8 * len(text)) + 24

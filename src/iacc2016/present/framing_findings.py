@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..analysis import framing as a
 from ..analysis.story import suspension
-from .codebook import side_in_prose
+from .codebook import side_in_prose, side_order
 from .framing import VALENCES, after_publication, frame_profiles, plural, voice
 from .notebook import Data
 
@@ -20,6 +20,51 @@ def _pct(x: float) -> str:
 def _names(items: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# Speakers whose article ties them to two sides, with the side they are not counted on.
+# The Fashion Law calls Barbara Kolsun "former general counsel for Stuart Weitzman, who
+# served as the Chairman of the Board of the IACC for a number of years": counted with
+# brands (her employer's side; she relays brand members' support for Kors), she could as
+# well be counted with the coalition she once chaired.
+TWO_SIDED = {
+    "barbara-kolsun": (
+        "iacc",
+        "as Stuart Weitzman's former general counsel",
+        "a former chairman of the coalition's board",
+    )
+}
+
+
+def fragile_lead(data: Data, top: str, led: int) -> str:
+    """The sentence saying how the count of articles `top` leads would change if a
+    TWO_SIDED speaker were counted on the other side, or on no side ('other')."""
+    prose, out = side_in_prose(data), []
+    name = data.members.set_index("member_id")["name"]
+    for member, (alt, why, tie) in TWO_SIDED.items():
+        coded = data.quotes.loc[data.quotes["speaker_member_id"] == member, "side"]
+        if coded.empty or set(coded) != {top}:
+            continue
+        counts = {
+            s: int(
+                (
+                    a.leads_if_moved(data.quotes, data.outlet_of(), data.outlet_order(), side_order(data), member, s)[
+                        "side"
+                    ]
+                    == top
+                ).sum()
+            )
+            for s in (alt, "other")
+        }
+        if all(n == led for n in counts.values()):
+            continue
+        alts = f"with {prose[alt]}" + (" or with no side" if counts[alt] == counts["other"] else "")
+        out.append(
+            f"That count rests on one coding: {name[member]} ({int(data.quotes.loc[data.quotes['speaker_member_id'] == member, 'word_count'].sum())} words), counted "
+            f"with {prose[top]} {why} but also {tie}; counted {alts}, {prose[top]} "
+            f"would lead in {plural(counts[alt], 'article', 'articles')}, not {led}"
+        )
+    return "".join(f". {o}" for o in out)
 
 
 def voice_line(data: Data) -> str:
@@ -55,10 +100,11 @@ def voice_line(data: Data) -> str:
     if led[top] > 1:
         line += f". So the largest share goes to {prose[top]} in {led[top]} articles"
         line += f", narrowly in {n_narrow} of them" if n_narrow else ""
+        line += fragile_lead(data, top, int(led[top]))
     first = a.first_quoted(data.quotes, data.outlet_of(), data.outlet_order())["side"].value_counts().to_dict()
     return (
         line
-        + ". The first voice quoted: "
+        + ". The first voice heard: "
         + ", ".join(
             f"{prose[s]} in {plural(n, 'article', 'articles')}"
             for s, n in sorted(first.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -130,8 +176,8 @@ def findings(data: Data) -> str:
     frames_line = (
         f"- **Frames.** The {names[c['most_used']]} frame is the most used ({_pct(c['most_used_min'])} to "
         f"{_pct(c['most_used_max'])} of its questions answered yes, depending on the outlet); the "
-        f"{names[c['most_varied']]} frame varies most, from {_pct(c['varied_min'])} ({c['varied_min_outlet']}) to "
-        f"{_pct(c['varied_max'])} ({c['varied_max_outlet']})."
+        f"{names[c['most_varied']]} frame varies most, from {_pct(c['varied_min'])} ({_names(sorted(c['varied_min_outlets'], key=data.outlet_order().index))}) to "
+        f"{_pct(c['varied_max'])} ({_names(sorted(c['varied_max_outlets'], key=data.outlet_order().index))})."
     )
     return "\n".join([voice_line(data), labels_line, frames_line, coverage_line(data)])
 
