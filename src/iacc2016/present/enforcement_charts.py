@@ -135,7 +135,7 @@ def periods_chart(data: Data, title: str, source: str):
         x_title=axis_year_label(dates),
         y_title="",
         height=400,
-        note="A solid bar spans the days a figure covers; where the article's words allow two readings, it spans both.",
+        note="A solid bar spans every day a figure could cover; where the article's words allow two readings, it spans both.",
         subtitle="Every day each figure could cover, as we read the article's words for its period",
     )
     return fig, f[["figure_id", "metric", "value_text", "period_text", "period_start", "period_end"]]
