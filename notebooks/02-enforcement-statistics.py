@@ -30,14 +30,16 @@ nb.md(enforcement.findings(data))
 # *period* gives the article's words for it and the dates we read them as; *claimed by, in*
 # names the claimant as the article does and links the article. The last column is what
 # the public record says of the number, where we checked it (not from the articles; see
-# [Against the record](05-against-the-record.ipynb)). The span of years comes last: it is
+# [Against the record](05-against-the-record.ipynb)); for a claimant's own figure, the record
+# repeating it shows the claim was made, not that the number is right. Quotations keep the
+# articles' wording; a slip is marked [sic]. The span of years comes last: it is
 # a length of time Alibaba compares itself with, not a measure of what it did.
 
 # %%
 enforcement.figures_table(data)
 
 # %% [markdown]
-# ## The counts, on one honest axis
+# ## The counts, on one axis
 #
 # Only counts share this axis; money and years are left off it. The counts span orders of
 # magnitude, so the axis is logarithmic. The shape of each marker shows the article's
@@ -53,9 +55,10 @@ enforcement_charts.show_counts(data, "02-counts")
 # the earlier one is used here, so the bar is as long as it can be) to WWD's publication.
 # Zheng Junfang's figures cover "past year", which could mean the last calendar year or the
 # year before an undated interview; the bar covers both readings. The bars are solid: each
-# is a span the figure covers (the hatched bars of [the overview](00-overview.ipynb) and of
+# bar spans every day the figure could cover (the hatched bars of [the overview](00-overview.ipynb) and of
 # [Who left, and when](01-who-left-and-when.ipynb) are days on one of which something
-# happened).
+# happened). Where the public record dates a period more closely, the last column of the
+# figures table says so (not from the articles).
 
 # %%
 enforcement_charts.show_periods(data, "02-periods")

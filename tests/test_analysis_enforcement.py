@@ -52,6 +52,19 @@ def test_enforcement_figures_are_alibabas_own_plus_their_conversions():
     assert list(got["figure_id"]) == ["a", "c", "d"]
 
 
+def test_enforcement_count_one_quantity_printed_twice_and_a_span():
+    # Worked by hand: a and c are measures; d is c converted (the same quantity, printed
+    # again); e is a span of years. 4 figures = 2 measures + 1 conversion + 1 span.
+    figures = pd.DataFrame(
+        {
+            "figure_id": ["a", "c", "d", "e"],
+            "unit": ["count", "CNY", "USD", "year"],
+            "converted_from_id": [None, None, "c", None],
+        }
+    )
+    assert e.enforcement_count(figures) == {"figures": 4, "measures": 2, "conversions": 1, "spans": 1}
+
+
 def test_rates_inside_the_rounding_interval_only():
     # Worked by hand: the interval 6.4954 to 6.5086 holds neither 6.2827 (below it) nor
     # 6.5216 (above it); widened to 6.50 to 6.53 it holds 6.5216 only; the ends count.

@@ -62,3 +62,37 @@ def test_the_words_per_article_add_up_to_the_chart():
     voice = enforcement.enforcement_voice(data).set_index("side")
     alibaba = sum(int(c.split(" word")[0]) for c in table["Alibaba"] if c)
     assert alibaba == voice.loc["alibaba", "words"]
+
+
+def test_overview_and_02_give_one_count_of_enforcement_figures():
+    # Read by hand from figures.csv: 8 rows concern Alibaba's enforcement (7 self-reported
+    # by Alibaba or Zheng, plus CNBC's dollar conversion of the 816 million yuan); the
+    # conversion is the same quantity again and "30 years" a span, so 6 measures.
+    data = iacc2016.load()
+    words = enforcement.count_words(data)
+    assert words.startswith("Of the 13 figures, 8 concern Alibaba's enforcement: 6 measures of it, 1 of them")
+    assert "8 figures about Alibaba's enforcement**: 6 measures of it" in enforcement.findings(data)
+
+
+def test_no_record_cell_is_blank_and_a_claimants_own_figure_is_confirmed_as_theirs():
+    data = iacc2016.load()
+    table = enforcement.figures_table(data)
+    cells = dict(zip(table["figure"], table["the public record (not from the articles)"], strict=True))
+    text = {k: "".join(p[0] for p in v.parts) if isinstance(v, Linked) else v for k, v in cells.items()}
+    assert all(text.values())
+    assert text["Value of counterfeit goods seized: $125.5 million"].startswith("Not checked separately")
+    assert text["Years of offline operations Alibaba compares itself with: 30 years"] == "Not checked"
+    # rc-011 (record_checks.csv): confirmed by the joint release of the claimants themselves.
+    assert text["Infringing product listings removed: more than 180,000"].startswith(
+        "Confirmed as the claimants' own figure, as the record gives it:"
+    )
+
+
+def test_a_fragment_is_shown_in_its_sentence_and_slips_are_marked():
+    data = iacc2016.load()
+    words = " ".join(enforcement_voice.passages(data, alibaba=False)["their words"])
+    # The Fashion Law: Sarfati-Sobreira's quote begins mid-sentence; evidence ev-0103 holds it.
+    assert "said her members were still waiting for “convincing results further" in words
+    alibaba = " ".join(enforcement_voice.passages(data, alibaba=True)["their words"])
+    assert "is devoted itself [sic]" in alibaba
+    assert "are Alibaba's own" not in enforcement.findings(data)

@@ -21,6 +21,22 @@ def enforcement_figures(t: Tables) -> pd.DataFrame:
     return pd.concat([own, conversions]).sort_values(["metric", "unit", "figure_id"]).reset_index(drop=True)
 
 
+def enforcement_count(figures: pd.DataFrame) -> dict[str, int]:
+    """The one count of Alibaba's enforcement figures (enforcement_figures' frame), used by
+    the overview and notebook 02 alike: figures (every row), measures (distinct quantities
+    of enforcement: neither a conversion of another figure nor a span of years),
+    conversions (an outlet's printing of a measure in another currency: the same quantity
+    again) and spans (a length of time compared against, not a measure)."""
+    span = figures["unit"] == "year"
+    converted = figures["converted_from_id"].notna() & ~span
+    return {
+        "figures": len(figures),
+        "measures": int((~span & ~converted).sum()),
+        "conversions": int(converted.sum()),
+        "spans": int(span.sum()),
+    }
+
+
 def half_step(text: str) -> float:
     """Half the unit of the last digit printed in `text`, in the number's own units
     ('$125.5 million' -> 0.05 million = 50,000; '5,000' -> 0.5)."""

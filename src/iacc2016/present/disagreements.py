@@ -93,11 +93,11 @@ def every_point(data: Data, table: pd.DataFrame) -> pd.DataFrame:
 
 
 # Verbatim slips, marked [sic] where a table shows the snippet (the stored snippet stays verbatim).
-SLIPS = ("counterfeits items", "is devoted itself")
+SLIPS = ("counterfeits items", "is devoted itself", "Zheng told that")
 
 
-def with_sic(snippet: str) -> str:
-    for slip in SLIPS:
+def with_sic(snippet: str, slips: tuple[str, ...] = SLIPS) -> str:
+    for slip in slips:
         snippet = snippet.replace(slip, f"{slip} [sic]")
     return snippet
 

@@ -4,18 +4,23 @@ them; the rate the one printed conversion implies."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..analysis.enforcement import (
     brands_figures_about,
+    enforcement_count,
     enforcement_figures,
-    implied_rate,
-    rates_inside,
     summary_counts,
     voice_by_side,
 )
 from ..analysis.story import reported_by, single_source_quantities
 from .codebook import plain_explanation
+from .disagreements import with_sic
+from .enforcement_currency import conversion
+from .enforcement_currency import currency_words as currency_words  # notebook 02 calls enforcement.*
+from .enforcement_currency import reference_rates as reference_rates
 from .enforcement_voice import article_links, voice_findings
 from .markup import Linked, esc
 from .notebook import Data, fmt_interval
@@ -81,35 +86,51 @@ def claimed_by(data: Data, f: pd.DataFrame) -> list[str]:
     return out
 
 
-def record_cells(data: Data) -> dict[str, object]:
-    """figure_id -> what the public record says of it (not from the articles): rating and
-    explanation, then the document, linked."""
+def record_cells(data: Data, f: pd.DataFrame) -> list[object]:
+    """What the public record says of each figure of `f` (not from the articles): rating and
+    explanation, then the document, linked. A claimant's own figure that the record repeats
+    is confirmed as their own figure: the record shows the claim was made, not that the
+    number is right. A figure with no check says so: the conversion of another figure, as
+    not checked separately; any other, as not checked."""
     checks = data.record_checks[data.record_checks["checks_table"] == "figures"]
     rating = data.package.code_property("record_checks", "rating", "shortLabel")
     docs = data.record_sources.set_index("record_source_id")
+    own = set(f.loc[f["self_reported"].astype(bool), "figure_id"])
+    printed = data.figures.set_index("figure_id")["value_text"]
     cells: dict[str, list[tuple[str, str | None]]] = {}
     for _, c in checks.sort_values("check_id").iterrows():
         parts = cells.setdefault(c["checks_id"], [])
         if parts:
             parts.append((" ", None))
         said = plain_explanation(c["explanation"], data.record_checks)
-        parts.append((f"{rating[c['rating']]}: {said[:1].lower() + said[1:]}", None))
+        name = rating[c["rating"]]
+        if c["rating"] == "confirmed" and c["checks_id"] in own:
+            name += " as the claimants' own figure, as the record gives it"
+        parts.append((f"{name}: {said[:1].lower() + said[1:]}", None))
         if isinstance(c["record_source_id"], str) and c["record_source_id"] in docs.index:
             d = docs.loc[c["record_source_id"]]
             parts += [(" Document: ", None), (d["publisher"], d["url"]), (".", None)]
-    return {k: Linked(*v) for k, v in cells.items()}
+    out: list[object] = []
+    for i, orig in zip(f["figure_id"], f["converted_from_id"], strict=True):
+        if i in cells:
+            out.append(Linked(*cells[i]))
+        elif isinstance(orig, str):
+            out.append(f"Not checked separately (the article's conversion of {printed.get(orig, 'another figure')})")
+        else:
+            out.append("Not checked")
+    return out
 
 
 def figures_table(data: Data) -> pd.DataFrame:
     """One row per enforcement figure as a reader reads it: its name and printed words, the
     sentence it stands in, its period, who claims it and in which article (linked), and
-    what the public record says of it (not from the articles; blank where unchecked).
+    what the public record says of it (not from the articles; or that it was not checked).
     The span of years comes last: it is not a measure."""
     f = pd.concat([measures(data), spans(data)], ignore_index=True)
     names = metric_names(data)
     by = reported_by(data, "figures", f["figure_id"])
     ev = data.evidence[data.evidence["record_table"] == "figures"]
-    words = ev.groupby("record_id")["snippet"].agg(lambda s: " … ".join(dict.fromkeys(s)))
+    words = ev.groupby("record_id")["snippet"].agg(lambda s: " … ".join(dict.fromkeys(with_sic(x) for x in s)))
     links = article_links(data)
     who = claimed_by(data, f)
     carried = [
@@ -124,93 +145,60 @@ def figures_table(data: Data) -> pd.DataFrame:
             "claimed by, in": [
                 Linked((w + ", in ", None), *c.parts) if c.parts else w for w, c in zip(who, carried, strict=True)
             ],
-            "the public record (not from the articles)": f["figure_id"].map(record_cells(data)).fillna(""),
+            "the public record (not from the articles)": record_cells(data, f),
         }
     )
-
-
-def conversion(data: Data) -> dict | None:
-    """The first conversion an article prints: its words, the outlet, the rate it implies
-    with its rounding range, and the reference rates (not from the articles) inside that
-    range; None when no article prints one."""
-    f = data.figures.set_index("figure_id", drop=False)
-    conv = f[f["converted_from_id"].notna()]
-    if conv.empty:
-        return None
-    c = conv.iloc[0]
-    o = f.loc[c["converted_from_id"]]
-    rate, lo, hi = implied_rate(o["value"], o["value_text"], c["value"], c["value_text"])
-    outlets = sorted(
-        set(data.evidence.loc[data.evidence["record_id"] == c["figure_id"], "source_id"].map(data.outlet_of()))
-    )
-    refs = data.reference_rates
-    return {
-        "original": o["value_text"],
-        "converted": c["value_text"],
-        "outlet": ", ".join(outlets),
-        "rate": rate,
-        "low": lo,
-        "high": hi,
-        "held": len(refs),
-        "inside": int(rates_inside(refs["rate"], lo, hi).sum()),
-    }
-
-
-def currency_words(data: Data) -> str:
-    """The conversion in two sentences: what it implies, and what the reference rates we
-    checked (not from the articles) do and do not tell."""
-    c = conversion(data)
-    if c is None:
-        return "No article prints a conversion from one currency to another."
-    refs = data.reference_rates.sort_values("date_start")
-    kinds = data.codebook("reference_rates", "kind")
-    named = [
-        f"{kinds[k][:1].lower() + kinds[k][1:]} ({fmt_interval(a, b)}), {r:.4f}"
-        for k, a, b, r in zip(refs["kind"], refs["date_start"], refs["date_end"], refs["rate"], strict=True)
-    ]
-    if c["inside"] == 0:
-        verdict = (
-            f"{'Neither of the two' if c['held'] == 2 else 'None of the ' + str(c['held'])} reference rates we checked (not from "
-            f"the articles) falls in that range: {'; '.join(named)}. So they do not tell which rate was used"
-        )
-    else:
-        verdict = (
-            f"{c['inside']} of the {c['held']} reference rates we checked (not from the articles) falls in that "
-            f"range ({'; '.join(named)}), so the conversion is consistent with it"
-        )
-    return (
-        f"{esc(c['outlet'])} prints {esc(c['original'])} as {esc(c['converted'])}: "
-        f"**{c['rate']:.3f} yuan a dollar**, or anything from {c['low']:.3f} to {c['high']:.3f} allowing for the "
-        f"rounding of both amounts. {verdict}; the rates of other days were not checked, and the article does "
-        "not say who converted the amount."
-    )
-
-
-def reference_rates(data: Data) -> pd.DataFrame:
-    """The reference rates (not from the articles), each with whether it falls inside the
-    conversion's rounding range, and its publisher linked."""
-    c = conversion(data)
-    r = data.reference_rates.sort_values(["date_start", "rate_id"])
-    kinds = data.codebook("reference_rates", "kind")
-    inside = rates_inside(r["rate"], c["low"], c["high"]) if c else pd.Series(False, index=r.index)
-    return pd.DataFrame(
-        {
-            "reference rate (not from the articles)": r["kind"].map(kinds),
-            "covers": [fmt_interval(x, y) for x, y in zip(r["date_start"], r["date_end"], strict=True)],
-            "yuan a dollar": r["rate"].map(lambda v: f"{v:.4f}"),
-            "in the conversion's range": inside.map({True: "Yes", False: "No"}),
-            "published by": [Linked((p, u)) for p, u in zip(r["publisher"], r["url"], strict=True)],
-        }
-    ).reset_index(drop=True)
 
 
 def summary(data: Data) -> dict:
     """The counts behind notebook 02's findings (analysis.enforcement.summary_counts), over
-    the measures only; `spans` lists the printed spans of years beside them."""
+    the measures only; `spans` lists the printed spans of years beside them, `count` is
+    analysis.enforcement.enforcement_count (the overview's count too), and `read_as` the
+    figures Alibaba's only as we read the article's word for the claimant."""
     figs = measures(data)
     ev = data.evidence[data.evidence["record_id"].isin(list(figs["figure_id"]))]
     quantities = single_source_quantities(figs, ev, data.outlet_of())
-    return summary_counts(figs, quantities, data.quotes) | {"spans": list(spans(data)["value_text"])}
+    who = claimed_by(data, figs)
+    read_as = [(v, m.group(1)) for v, w in zip(figs["value_text"], who, strict=True) if (m := _ARTICLE_WORD.search(w))]
+    return summary_counts(figs, quantities, data.quotes) | {
+        "spans": list(spans(data)["value_text"]),
+        "count": enforcement_count(enforcement_figures(data)),
+        "read_as": read_as,
+    }
+
+
+# A claimant the article names only by a word we read as them: "Alibaba ('the company')".
+_ARTICLE_WORD = re.compile(r"\('([^']+)'\)")
+
+
+def _count_phrase(data: Data) -> str:
+    """What the enforcement figures are: '6 measures of it, 1 of them printed again in another
+    currency (...) and 1 span of years it compares itself with'."""
+    s = summary(data)
+    n = s["count"]
+    conv = data.figures[data.figures["figure_id"].isin(list(measures(data)["figure_id"]))]
+    conv = conv[conv["converted_from_id"].notna()]
+    printed = data.figures.set_index("figure_id")["value_text"]
+    again = "; ".join(
+        f"{esc(printed[o])} also as {esc(v)}"
+        for o, v in zip(conv["converted_from_id"], conv["value_text"], strict=True)
+    )
+    parts = [f"{n['measures']} measures of it"]
+    if n["conversions"]:
+        parts.append(f"{n['conversions']} of them printed again in another currency ({again})")
+    if n["spans"]:
+        parts.append(
+            f"{n['spans']} span{'' if n['spans'] == 1 else 's'} of years it compares itself with "
+            f"({', '.join(f'“{esc(w)}”' for w in s['spans'])})"
+        )
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+
+
+def count_words(data: Data) -> str:
+    """The count of enforcement figures in one sentence, for the overview: the same function
+    and the same numbers as notebook 02's first finding."""
+    n = summary(data)["count"]["figures"]
+    return f"Of the {len(data.figures)} figures, {n} concern Alibaba's enforcement: {_count_phrase(data)}."
 
 
 def _span_line(data: Data) -> list[str]:
@@ -227,7 +215,7 @@ def _span_line(data: Data) -> list[str]:
     )
     return [
         f"- Beside them the articles print {said}. It is a length of time, not a measure of enforcement, so it is "
-        "not counted among the figures; its sentence is in the table below."
+        "not counted among the measures; its sentence is in the table below."
     ]
 
 
@@ -245,9 +233,12 @@ def findings(data: Data) -> str:
     )
     hedged = ", ".join(f"“{esc(h)}”" for h in s["hedged"])
     c = conversion(data)
+    read = "; ".join(f"one, {esc(v)}, attributed to Alibaba on our reading of “{esc(w)}”" for v, w in s["read_as"])
     lines = [
-        f"- The articles carry **{s['figures']} figures about Alibaba's enforcement**: {s['self_reported']} "
-        f"self-reported by Alibaba or its staff, {s['conversions']} an outlet's currency conversion of one of them. "
+        f"- The articles carry **{s['count']['figures']} figures about Alibaba's enforcement**: "
+        f"{_count_phrase(data)}. The {s['figures']} figures other than the span are "
+        f"{s['self_reported']} self-reported by Alibaba or its staff{f' ({read})' if read else ''} and "
+        f"{s['conversions']} an outlet's currency conversion of one of them. "
         f"{len(s['hedged'])} of them are hedged ({hedged}). {shared}",
         *_span_line(data),
         f"- The counts run from {s['count_min']:,.0f} to {s['count_max']:,.0f}. They count different things, over "

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..analysis.enforcement import enforcement_count
 from ..analysis.story import reported_by
 from ..data.numbers import qualifier_of, value_of
 from .codebook import qualifier_legend, qualifier_markers, side_colors, side_names
@@ -134,8 +135,8 @@ def periods_chart(data: Data, title: str, source: str):
         x_title=axis_year_label(dates),
         y_title="",
         height=400,
-        note="A solid bar spans the days a figure covers; where the article's words allow two readings, it spans both.",
-        subtitle="The span of days each figure covers, as we read the article's words for its period",
+        note="A solid bar spans every day a figure could cover; where the article's words allow two readings, it spans both.",
+        subtitle="Every day each figure could cover, as we read the article's words for its period",
     )
     return fig, f[["figure_id", "metric", "value_text", "period_text", "period_start", "period_end"]]
 
@@ -206,7 +207,7 @@ def show_voice(data: Data, name: str) -> None:
     s = summary(data)
     fig, chart_data = voice_chart(
         data,
-        title=f"On enforcement, {s['alibaba_share']:.0%} of the words quoted or paraphrased are Alibaba's own",
+        title=f"On enforcement, {s['alibaba_share']:.0%} of the words quoted or paraphrased come from Alibaba's side",
         source=footer(data, "quotations and paraphrases"),
     )
     show(fig, name, chart_data)
@@ -234,6 +235,11 @@ def sanity_checks(data: Data) -> None:
     check(
         "no chart axis mixes units",
         set(counts_chart(data, "", "")[1]["figure_id"]) <= set(figs.loc[figs["unit"] == "count", "figure_id"]),
+    )
+    n = enforcement_count(figs)
+    check(
+        "the enforcement figures are the measures, their conversions and the spans of years, each once",
+        n["measures"] + n["conversions"] + n["spans"] == n["figures"] == len(figs),
     )
     voice = enforcement_voice(data)
     check(

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..analysis.enforcement import once_each, repeated_passages, voice_by_article, voice_by_side
 from .codebook import side_names
+from .disagreements import with_sic
 from .markup import Linked, esc
 from .notebook import Data
 
@@ -76,6 +77,20 @@ def by_article(data: Data) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def in_sentence(data: Data, q: pd.DataFrame) -> list[str]:
+    """Each passage's words, or, for a direct quote that begins mid-sentence (lower case),
+    the article's sentence around it where an evidence snippet of the same article holds it
+    (snippets are validated verbatim): a fragment read alone can lose its sense."""
+    ev = data.evidence
+    out = []
+    for text, source, kind in zip(q["text"], q["source_id"], q["kind"], strict=True):
+        held = ev.loc[(ev["source_id"] == source) & ev["snippet"].str.contains(text, regex=False), "snippet"]
+        longer = held[held.str.len() > len(text)]
+        fragment = kind == "direct" and text[:1].islower()
+        out.append(min(longer, key=len) if fragment and len(longer) else text)
+    return out
+
+
 def passages(data: Data, alibaba: bool) -> pd.DataFrame:
     """Every passage on enforcement from Alibaba's side (alibaba=True) or from outside it,
     by side, article (in publication order) and place in the article."""
@@ -89,7 +104,7 @@ def passages(data: Data, alibaba: bool) -> pd.DataFrame:
         "article": q["outlet"],
         "form": q["kind"].map(kind_names(data)),
         "words": q["word_count"],
-        "their words": q["text"],
+        "their words": [with_sic(t) for t in in_sentence(data, q)],
     }
     frame = pd.DataFrame(out)
     return (frame.drop(columns="side") if alibaba else frame).reset_index(drop=True)
@@ -110,4 +125,4 @@ def others_words(data: Data) -> str:
         for t, s, m, k in zip(q["text"], q["source_id"], q["speaker_member_id"], q["kind"], strict=True)
     ]
     label = side_names(data)["other"]
-    return f"*{label}* in the chart and tables below is " + "; ".join(parts) + "."
+    return f"*{label}* in the chart above and the tables below is " + "; ".join(parts) + "."
