@@ -73,8 +73,10 @@ overview.sources_table(data)
 #
 # ## Caveats
 #
-# - The articles are the only sources. A fact they do not report is not in the tables;
-#   where they disagree, both versions are recorded and the disagreement is not resolved.
+# - The articles' facts rest on the articles alone. A fact they do not report is not in the
+#   article tables; where they disagree, both versions are recorded and the disagreement is
+#   not resolved. The public-record checks ([Against the record](05-against-the-record.ipynb))
+#   are kept apart and marked "not from the articles"; they change no article fact.
 # - Publication dates are inferred from the texts; relative dates ("last Wednesday") are
 #   resolved against those inferred intervals, so they are intervals too.
 # - One person read the articles and made the notes. They are open to checking (they rest

@@ -11,7 +11,7 @@
 
 # %%
 from iacc2016.present import notebook as nb
-from iacc2016.present import story_charts, story_record, story_text
+from iacc2016.present import story_charts, story_dates, story_record, story_text
 
 data = nb.start()
 
@@ -53,12 +53,11 @@ story_record.record_dates_table(data)
 #
 # The dispute did not start in April. The coalition is decades old; Alibaba and the
 # coalition had run an anti-counterfeiting program together for years; Kering's brands had
-# sued Alibaba; and Alibaba had hired a new enforcement chief. A row marked † rests on a
-# statement of the articles that the public record contradicts; the last column gives the
-# record's version (not from the articles).
+# sued Alibaba; and Alibaba had hired a new enforcement chief.
 
 # %%
-story_text.history(data)
+nb.md(story_dates.history_note(data))
+story_dates.history(data)
 
 # %%
 story_charts.show_history_timeline(data, "01-history-timeline")
@@ -122,7 +121,7 @@ story_text.organizations_table(data)
 # and our reasoning.
 
 # %%
-story_text.vague_dates(data)
+story_dates.vague_dates(data)
 
 # %%
 nb.checks_heading()

@@ -93,7 +93,7 @@ def every_point(data: Data, table: pd.DataFrame) -> pd.DataFrame:
 
 
 # Verbatim slips, marked [sic] where a table shows the snippet (the stored snippet stays verbatim).
-SLIPS = ("counterfeits items", "is devoted itself", "Zheng told that")
+SLIPS = ("counterfeits items", "is devoted itself", "Zheng told that", "is was", "IAAC’s")
 
 
 def with_sic(snippet: str, slips: tuple[str, ...] = SLIPS) -> str:

@@ -116,7 +116,7 @@ def checks_heading() -> None:
     md(
         f"## {CHECKS_HEADING}\n\n"
         "Before this page shows a number, it checks that the numbers agree with one another. "
-        "Each line below is one such check, and each passed; had one failed, the page would not have been built."
+        "Each line below is one such check. Each check passed."
     )
 
 

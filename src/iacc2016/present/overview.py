@@ -7,7 +7,6 @@ import re
 import pandas as pd
 
 from ..analysis import overview as numbers
-from ..analysis.enforcement import enforcement_figures
 from ..analysis.story import single_source_quantities
 from . import disagreements, enforcement, framing, record, story, story_record
 from .codebook import rating_names, verdict_reading
@@ -84,6 +83,7 @@ def findings(data: Data) -> str:
     n_points = sum(reading.values())
     checked = record.summary_numbers(data)
     names = {code: name.lower() for code, name in rating_names(data).items()}
+    meaning = _definition(data.codebook("record_checks", "rating")["confirmed"])
     numbers_lead = "Most numbers rest on one outlet and one claimant." if q["majority"] else "Numbers."
     rest = [
         (reading["wording"], "in wording or spelling"),
@@ -112,7 +112,9 @@ def findings(data: Data) -> str:
         "[Where the outlets disagree](04-where-outlets-disagree.ipynb)",
         f"- **Against the public record** (not from the articles; [Against the record](05-against-the-record.ipynb)). "
         f"Of {checked['checks']} statements checked against releases, wire reports and other public documents, "
-        f"**{checked['held']}** are rated {names['confirmed']}, {checked['partly']} {names['partly_confirmed']} and "
+        f"**{checked['held']}** are rated {names['confirmed']} ({meaning}; for a claim by a party, such as a company's "
+        "own figure, that shows the claim was made, not that it is true), "
+        f"{checked['partly']} {names['partly_confirmed']} and "
         f"**{checked['contradicted'] or 'none'}** {names['contradicted']}; for {checked['not_found']} nothing was found either way.",
         f"- **The dates inferred from the articles hold up** (the record is not from the articles). "
         f"{_upper_first(story_record.record_dates_in_words(data))}",
@@ -128,19 +130,23 @@ def findings(data: Data) -> str:
     return "\n".join(lines)
 
 
+def _definition(label: str) -> str:
+    """'Confirmed: the record says the same' -> 'the record says the same' (the codebook's
+    definition after its name)."""
+    return label.split(": ", 1)[-1]
+
+
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
 def enforcement_in_words(data: Data) -> str:
-    """The counts notebook 02 gives, so the reader finds in 02 the numbers this bullet names:
-    the figures about Alibaba's enforcement, of which the comparison period (e.g. '30 years')
-    is not itself a measure of enforcement."""
+    """The counts notebook 02 gives (present.enforcement.summary: its measures, and the spans
+    of years such as '30 years' beside them, which are not measures of enforcement), so the
+    two notebooks cannot differ."""
     s = enforcement.summary(data)
-    figs = enforcement_figures(data)
-    span = figs.loc[figs["metric"] == "comparison_period", "value_text"].tolist()
-    measures = s["figures"] - len(span)
-    kinds = f"{measures} enforcement figures" + (
+    span = s["spans"]
+    kinds = f"{s['figures']} enforcement figures" + (
         f" and {'one period' if len(span) == 1 else f'{len(span)} periods'} they are compared against "
         f"({', '.join(f'“{esc(w)}”' for w in span)})"
         if span
@@ -149,7 +155,7 @@ def enforcement_in_words(data: Data) -> str:
     shared = "none" if s["shared"] == 0 else str(s["shared"])
     verb = "is" if s["shared"] <= 1 else "are"
     return (
-        f"Of the {len(data.figures)} figures, {s['figures']} concern Alibaba's enforcement: {kinds}, examined "
+        f"Of the {len(data.figures)} figures, {s['figures'] + len(span)} concern Alibaba's enforcement: {kinds}, examined "
         f"claim by claim in the notebook linked here; {shared} of them {verb} printed by more than one outlet."
     )
 

@@ -144,18 +144,33 @@ def overview_summary(data: Data) -> str:
     quitters = _join([esc(name) for name in dep["who left"]])
     s = data.sources
     return (
-        f"Alibaba joined the coalition on {fmt_day(adm['date_start'])}, the first member admitted under "
-        f"a new category for intermediaries. Within weeks, {len(dep)} brands left the coalition "
+        f"Alibaba joined the coalition on {fmt_day(adm['date_start'])}, {first_member_words(data)}. Within weeks, {len(dep)} brands left the coalition "
         f"({quitters}), others objected, and anonymous brand members threatened an exodus. "
         f"On {fmt_day(sus['date_start'])}, {days} days after the admission, the coalition suspended "
         f"Alibaba's membership (the public record adds what none of the articles says about the suspension: "
         "see the findings above); Jack Ma then withdrew from the coalition's spring conference, "
         f"scheduled for {fmt_interval(conf['date_start'], conf['date_end'])}.\n\n"
-        f"Everything here rests on {len(s)} articles published between {fmt_day(s['published_start'].min())} "
+        f"The articles' facts rest on {len(s)} articles published between {fmt_day(s['published_start'].min())} "
         f"and {fmt_day(s['published_end'].max())}. From them we noted by hand {len(data.events)} dated events, "
         f"{len(data.members)} organizations and people, {len(data.figures)} figures and "
-        f"{len(data.quotes)} quotations, backed by {len(data.evidence)} short verbatim extracts from the articles."
+        f"{len(data.quotes)} quotations, backed by {len(data.evidence)} short verbatim extracts from the articles. "
+        "The public-record checks ([Against the record](05-against-the-record.ipynb)) are kept apart and "
+        "marked “not from the articles”."
     )
+
+
+def first_member_words(data: Data) -> str:
+    """'the first member admitted under a new category for intermediaries (CNBC: “...”)' where an
+    article's sentence about the admission says 'first' (quoted from the evidence), else
+    'admitted under a new category for intermediaries'."""
+    adm = admission(data)
+    ev = data.evidence[(data.evidence["record_table"] == "events") & (data.evidence["record_id"] == adm["event_id"])]
+    said = [(s, x) for s, x in zip(ev["source_id"], ev["snippet"], strict=True) if "first" in str(x).lower()]
+    if not said:
+        return "admitted under a new category for intermediaries"
+    source, words = max(said, key=lambda p: len(str(p[1])))
+    outlet = data.outlet_of().get(source, source)
+    return f"the first member admitted under a new category for intermediaries ({esc(outlet)}: “{esc(words)}”)"
 
 
 def _or(items: list[str]) -> str:

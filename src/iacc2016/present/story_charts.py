@@ -180,12 +180,26 @@ def show_history_timeline(data: Data, name: str) -> None:
         title="Before the admission: a joint program, lawsuits by Kering's brands, a new enforcement chief",
         subtitle=(
             f"Happenings the articles date within the {HISTORY_YEARS} years before the admission "
-            f"(the earliest in {recent['date_start'].min().year})"
+            f"(the earliest in {recent['date_start'].min().year}){_table_only(data, recent)}"
         ),
         source=data.source_line("events"),
         note=history_note(data, recent),
     )
     show(fig, name, recent.assign(possible_days=recent["possible_days"].map(_days_text)))
+
+
+def _table_only(data: Data, recent: pd.DataFrame) -> str:
+    """'; IACC founded (1979) is in the table only': the longer history's events the chart
+    does not draw, because they fall before its years."""
+    adm = admission(data)
+    e = data.events[
+        (data.events["date_end"] < adm["date_start"] - DAY * 7) & ~data.events["event_id"].isin(recent["event_id"])
+    ]
+    if e.empty:
+        return ""
+    e = e.sort_values(["date_start", "date_end"])
+    items = [f"{r.label} ({r.date_start.year})" for r in e.itertuples()]
+    return f"; {', '.join(items)} {'is' if len(items) == 1 else 'are'} in the table only"
 
 
 def contradicted_events(data: Data, event_ids) -> list[str]:

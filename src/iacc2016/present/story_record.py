@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..analysis.record import contradictions
 from .codebook import plain_explanation
+from .disagreements import with_sic
 from .markup import esc
 from .notebook import Data, fmt_interval
 from .story import crisis_frame, record_fit, suspension
@@ -58,7 +59,12 @@ def contradictions_in_words(data: Data) -> list[str]:
             f"[{esc(r.record_publisher)}]({r.record_url}), {fmt_interval(doc['published_start'], doc['published_end'])}"
         )
         reading = _SEE_ASIDE.sub("", plain_explanation(r.explanation, data.record_checks))
-        out.append(f"{esc(r.outlet)}: “{esc(r.statement.rstrip('.'))}”. The record ({where}): {esc(reading)}")
+        said = (
+            f"{esc(r.outlet)} wrote “{esc(with_sic(r.article_words.rstrip('.')))}”"
+            if isinstance(r.article_words, str)
+            else esc(r.outlet)
+        )
+        out.append(f"{said}; in our words: {esc(r.statement.rstrip('.'))}. The record ({where}): {esc(reading)}")
     return out
 
 
@@ -96,7 +102,7 @@ def suspension_in_words(data: Data) -> str:
         parts.append(
             f"The board's letter, as a later report by {esc(r.publisher)} quotes it ([{title}]({d['url']}), "
             f"{fmt_interval(d['published_start'], d['published_end'])}; a public document, not {esc(r.publisher)}'s "
-            f"article that this collection rests on), reads: “{esc(r.record_snippet)}”."
+            f"article that this collection rests on: a different report, published after the five articles), reads: “{esc(r.record_snippet)}”."
         )
     partly = cited[
         (cited["checks_table"] == "events")
@@ -130,12 +136,18 @@ def record_dates_table(data: Data) -> pd.DataFrame:
             "the articles' dates": fits["event_id"].map(when),
             "the record's date": fits["record when"],
             "public document (not from the articles)": [
-                f"{docs.loc[d, 'publisher']}, {fmt_interval(docs.loc[d, 'published_start'], docs.loc[d, 'published_end'])}"
+                f"{docs.loc[d, 'publisher']}{_copy_words(docs.loc[d, 'provenance'])}, "
+                f"{fmt_interval(docs.loc[d, 'published_start'], docs.loc[d, 'published_end'])}"
                 for d in fits["record_source_id"]
             ],
             "fits?": fits["fit"].map({"inside": "Inside", "partly": "Partly outside", "outside": "Outside"}),
         }
     ).reset_index(drop=True)
+
+
+def _copy_words(provenance) -> str:
+    """', an unofficial copy' for a document read in a third party's copy (record_sources.provenance)."""
+    return ", an unofficial copy" if str(provenance).endswith("_third_party_copy") else ""
 
 
 def contradicted_versions(data: Data) -> dict[str, str]:

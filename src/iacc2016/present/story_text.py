@@ -11,7 +11,6 @@ from .codebook import status_order
 from .notebook import Data, check, fmt_day, fmt_interval
 from .story import (
     DAY,
-    _when,
     admission,
     conference,
     coverage_grid,
@@ -24,7 +23,8 @@ from .story import (
     record_marks,
     suspension,
 )
-from .story_record import contradicted_versions, record_dates_in_words
+from .story_dates import dating_words
+from .story_record import record_dates_in_words
 
 
 def findings(data: Data) -> str:
@@ -55,68 +55,6 @@ def findings(data: Data) -> str:
             "the chart names the document behind each.",
         ]
     )
-
-
-def dating_words(data: Data, events: pd.DataFrame) -> list[str]:
-    """For each event, the article's sentence (its evidence snippet, verbatim) that holds
-    the dating words, so that 'now' or 'At the time' reads in context; the bare words where
-    no snippet of the dating article holds them."""
-    ev = data.evidence[data.evidence["record_table"] == "events"]
-    out = []
-    for r in events.itertuples(index=False):
-        mine = ev[(ev["record_id"] == r.event_id) & (ev["source_id"] == r.date_source_id)]
-        hit = [x for x in mine["snippet"] if str(r.date_text).lower() in str(x).lower()]
-        out.append(f"“{hit[0]}”" if hit else f"“{r.date_text}”")
-    return out
-
-
-READER_DATE_COLUMNS = {
-    "label": "happening",
-    "when": "when (possible days)",
-    "date_precision": "how precise",
-    "words": "the article's words",
-    "date_resolution": "our reasoning",
-    "record": "the public record (not from the articles)",
-}
-
-
-def history(data: Data) -> pd.DataFrame:
-    """Events ending more than a week before the admission, by date, in reader's columns;
-    a row whose statement the public record contradicts is marked † and given the
-    record's version (not from the articles)."""
-    adm = admission(data)
-    e = data.events[data.events["date_end"] < adm["date_start"] - DAY * 7].sort_values(["date_start", "date_end"])
-    e = e.assign(when=_when(e), words=dating_words(data, e))
-    versions = contradicted_versions(data)
-    e = e.assign(
-        label=[f"{lab} †" if i in versions else lab for lab, i in zip(e["label"], e["event_id"], strict=True)],
-        record=e["event_id"].map(versions).fillna(""),
-    )
-    cols = ["label", "when", "words", "date_resolution"] + (["record"] if e["record"].ne("").any() else [])
-    return e[cols].rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
-
-
-def _events_in_words(data: Data, e: pd.DataFrame) -> pd.DataFrame:
-    """The events' own codes through the events' own labels: 'range' and 'stated' are codes
-    of the articles' publication dates too, whose labels would otherwise be shown."""
-    out = e.copy()
-    if "date_precision" in out:
-        words = data.codebook("events", "date_precision")
-        words |= data.package.code_property("events", "date_precision", "shortLabel")
-        out["date_precision"] = out["date_precision"].map(words)
-    if "date_basis" in out:
-        out["date_basis"] = out["date_basis"].map(data.codebook("events", "date_basis"))
-    return out
-
-
-def vague_dates(data: Data) -> pd.DataFrame:
-    """Every date of the crisis window not known to the day, with the words and reasoning."""
-    adm = admission(data)
-    e = data.events[(data.events["date_precision"] != "day") & (data.events["date_end"] >= adm["date_start"] - DAY * 7)]
-    e = e.sort_values(["date_start", "date_end"])
-    e = e.assign(when=_when(e), words=dating_words(data, e))
-    cols = ["label", "when", "date_precision", "words", "date_resolution"]
-    return _events_in_words(data, e[cols]).rename(columns=READER_DATE_COLUMNS).reset_index(drop=True)
 
 
 def departures_table(data: Data) -> pd.DataFrame:
@@ -160,8 +98,8 @@ def days_after(data: Data, dep: pd.DataFrame) -> list[str]:
 
 def objections_in_words(data: Data, obj: pd.DataFrame) -> str:
     """Each protest short of leaving, its authors grouped by their standing in the coalition
-    at the end, in the codebook's prose words: 'by Longchamp and ... (still in the coalition
-    when the articles end) and by Unifab (whose standing at the end the articles do not give)'."""
+    at the end, in the codebook's prose words: 'by Longchamp and ... (not reported to have
+    left) and by Unifab (whose standing at the end the articles do not give)'."""
     label = data.codebook("members", "iacc_status")
     prose = data.package.code_property("members", "iacc_status", "proseLabel")
     # An unnamed group's name is a description ('Anonymous brand-owner members'): lower case in a sentence.
@@ -204,7 +142,7 @@ def departures_grid(data: Data) -> pd.DataFrame:
 
 def organizations_in_words(data: Data) -> str:
     """How many organizations end in each status, in the codebook's words, and, by name,
-    those left out because they could not be members."""
+    those left out because they are not candidates for membership in this story."""
     orgs = organizations(data)
     status = data.codebook("members", "iacc_status")
     order = {s: i for i, s in enumerate(status_order(data))}
@@ -222,7 +160,8 @@ def organizations_in_words(data: Data) -> str:
         groups = left_out.groupby("kind", sort=False)["organization"].agg(list)
         named = "; ".join(f"{kinds.get(k, k).lower()}: {', '.join(n)}" for k, n in groups.items())
         out += (
-            f" The table leaves out {counts['not_applicable']} more, which could not be members themselves ({named})."
+            f" The table leaves out {counts['not_applicable']} more, which are not candidates for membership in this "
+            f"story ({named})."
         )
     return out
 
@@ -243,6 +182,7 @@ def organizations_table(data: Data) -> pd.DataFrame:
     group a brand belongs to beside its name."""
     orgs = organizations(data)
     orgs = orgs[orgs["IACC status at the end"] != "not_applicable"].reset_index(drop=True)
+    as_of = member_as_of(data, orgs)
     part = orgs.pop("part of")
     orgs["organization"] = [f"{o} ({p})" if p else o for o, p in zip(orgs["organization"], part, strict=True)]
     # each code through its own field's names: 'unknown' means different things in different fields
@@ -253,9 +193,30 @@ def organizations_table(data: Data) -> pd.DataFrame:
     ):
         short = data.package.code_property("members", field, "shortLabel")
         orgs[col] = orgs[col].map(lambda c, f=field, s=short: s.get(c) or data.codebook("members", f)[c])
+    orgs["IACC status at the end"] = [
+        f"{st} ({as_of[o]})" if o in as_of else st
+        for st, o in zip(orgs["IACC status at the end"], orgs["organization"], strict=True)
+    ]
     return orgs.rename(
         columns={"IACC status at the end": "status at the end", "stance on Alibaba's membership": "stance"}
     )
+
+
+def member_as_of(data: Data, orgs: pd.DataFrame) -> dict[str, str]:
+    """For each organization the articles leave as a member (before the table renames it):
+    'per WWD, 12-13 May 2016', the latest-published article that names it, so the status is
+    read as of that article's days, not as of the story's end."""
+    ids = dict(zip(data.members["name"], data.members["member_id"], strict=True))
+    src = data.sources.set_index("source_id")
+    ev = data.evidence[data.evidence["record_table"] == "members"]
+    out = {}
+    for name in orgs.loc[orgs["IACC status at the end"] == "member", "organization"]:
+        mine = src.loc[sorted(set(ev.loc[ev["record_id"] == ids.get(name), "source_id"]))]
+        if mine.empty:
+            continue
+        last = mine.sort_values(["published_end", "published_start", "outlet"]).iloc[-1]
+        out[name] = f"per {last['outlet']}, {fmt_interval(last['published_start'], last['published_end'])}"
+    return out
 
 
 def sanity_checks(data: Data) -> None:

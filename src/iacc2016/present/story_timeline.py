@@ -181,7 +181,11 @@ def _draw_record(fig: go.Figure, record: pd.DataFrame) -> None:
         )
     spans = record[record["record_start"] < record["record_end"]]
     for _, r in spans.iterrows():  # a span of days: a thin line over them, its ends ticked
-        x = [r["record_start"].strftime("%Y-%m-%d"), (r["record_end"] + DAY).strftime("%Y-%m-%d")]
+        # ends a quarter-day inside the span, so a tick never lines up with a bar's or outline's side
+        x = [
+            (r["record_start"] + DAY / 4).strftime("%Y-%m-%d %H:%M"),
+            (r["record_end"] + DAY * 3 / 4).strftime("%Y-%m-%d %H:%M"),
+        ]
         fig.add_trace(
             go.Scatter(
                 y=[r["_y"]] * 2,
