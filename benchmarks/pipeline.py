@@ -108,7 +108,9 @@ def validation_at_scale(rows: int = 100_000) -> dict:
             csv.reader(io.StringIO((ROOT / "data" / "evidence.csv").read_text(encoding="utf-8"), newline=""))
         )
         header, body = original[0], original[1:]
-        big = [header] + [[f"ev-{i + 1:06d}", *body[i % len(body)][1:]] for i in range(rows)]
+        # The committed rows keep their ids (other tables point at some); copies follow.
+        copies = [[f"ev-{len(body) + i + 1:06d}", *body[i % len(body)][1:]] for i in range(rows - len(body))]
+        big = [header, *body, *copies]
         buf = io.StringIO()
         csv.writer(buf, lineterminator="\n").writerows(big)
         (data / "evidence.csv").write_text(buf.getvalue(), encoding="utf-8")
