@@ -237,7 +237,7 @@ def record_sentence(data: Data) -> str:
     return (
         f"The public record was read on {checks['claim_id'].nunique()} of the {len(claims(data))} shared points, "
         f"{plural(checks['check_id'].nunique(), 'check', 'checks')} in all: it contradicts "
-        f"{int(n.get('contradicted', 0)) or 'none'}, confirms {partly} in part{of} and "
+        f"{int(n.get('contradicted', 0)) or 'none'} outright, confirms {partly} in part{of} and "
         f"{int(n.get('confirmed', 0))} in full"
         + (f", and has nothing on {missing}" if missing else "")
         + f". Of these checks, {direct} test an "
@@ -264,11 +264,16 @@ def own_words(text: str) -> str:
 def record_table(data: Data) -> pd.DataFrame:
     """The checks not confirmed in full, one row per check and point; twin checks (the same
     article's words on the same point checked against the same record words, with the same
-    rating, e.g. as an event and as a figure) are shown once, the first by check id."""
+    rating, e.g. as an event and as a figure) are shown once, the first by check id, with
+    every twin's reading."""
     c = record_checks(data)
     c = c[c["rating"] != "confirmed"].sort_values("check_id", kind="stable")
-    snippet = c["check_id"].map(data.record_checks.set_index("check_id")["record_snippet"])
-    c = c[~c.assign(snippet=snippet).duplicated(["claim_id", "source_id", "rating", "snippet"])]
+    twins = ["claim_id", "source_id", "rating", "snippet"]
+    c = c.assign(snippet=c["check_id"].map(data.record_checks.set_index("check_id")["record_snippet"]))
+    why = c.groupby(twins, sort=False)["explanation"].transform(
+        lambda xs: " ".join(dict.fromkeys(own_words(plain_explanation(x, data.record_checks)) for x in xs))
+    )
+    c = c.assign(why=why)[~c.duplicated(twins)]
     names = data.package.code_property("record_checks", "rating", "shortLabel")
     return pd.DataFrame(
         {
@@ -276,6 +281,6 @@ def record_table(data: Data) -> pd.DataFrame:
             "outlet": c["source_id"].map(data.outlet_of()).values,
             "the article's statement (our words)": c["statement"].values,
             "the record": c["rating"].map(names).values,
-            "why": [own_words(plain_explanation(x, data.record_checks)) for x in c["explanation"]],
+            "why": c["why"].values,
         }
     )

@@ -115,7 +115,7 @@ def findings(data: Data) -> str:
         f"**{checked['held']}** are rated {names['confirmed']} ({meaning}; for a claim by a party, such as a company's "
         "own figure, that shows the claim was made, not that it is true), "
         f"{checked['partly']} {names['partly_confirmed']} and "
-        f"**{checked['contradicted'] or 'none'}** {names['contradicted']}; for {checked['not_found']} nothing was found either way.",
+        f"**{checked['contradicted'] or 'none'}** {names['contradicted']} outright; for {checked['not_found']} nothing was found either way.",
         f"- **The dates inferred from the articles hold up** (the record is not from the articles). "
         f"{_upper_first(story_record.record_dates_in_words(data))}",
     ]

@@ -65,8 +65,7 @@ def _text_colour(hex_colour: str) -> str:
 
 
 def ratings_chart(t: Tables) -> tuple[go.Figure, pd.DataFrame]:
-    """Stacked bars: how each outlet's checked statements fared against the record, each
-    segment carrying its count."""
+    """Stacked bars: how each outlet's checked statements fared, each segment with its count."""
     r = ratings(t)
     names, colors = rating_names(t), rating_colors(t)
     fig = go.Figure()
@@ -89,7 +88,7 @@ def ratings_chart(t: Tables) -> tuple[go.Figure, pd.DataFrame]:
     s = summary_numbers(t)
     title = (
         f"{s['held']} of {s['checks']} statements {names['confirmed'].lower()}; "
-        f"{s['contradicted'] or 'none'} {names['contradicted'].lower()} by the record"
+        f"{s['contradicted'] or 'none'} {names['contradicted'].lower()} outright by the record"
     )
     style.finish(
         fig,
@@ -238,7 +237,8 @@ def contradicted_finding(t: Tables) -> str:
     s = summary_numbers(t)
     name = rating_names(t)["contradicted"].lower()
     if not s["contradicted"]:
-        return f"- **None {name}.** The record says otherwise on none of the {s['checks']} statements we checked."
+        lead = f"- **None {name} outright.** The record refutes none of the {s['checks']} statements we checked as"
+        return lead + f" a whole; each of the {s['partly']} it confirms only in part has a detail it does not bear out."
     by_outlet = ratings(t)
     n = int((by_outlet["contradicted"] > 0).sum())
     one = s["contradicted"] == 1
@@ -258,7 +258,7 @@ def contradictions_lead(t: Tables) -> str:
     s = summary_numbers(t)
     if not s["contradicted"]:
         return (
-            f"The record (not from the articles) contradicts none of the {s['checks']} statements we checked, so "
+            f"The record (not from the articles) contradicts none of the {s['checks']} statements we checked outright, so "
             "there is nothing to set side by side. The statements it confirms only in part follow."
         )
     return (

@@ -75,7 +75,7 @@ def contradictions_paragraph(data: Data) -> str:
     if not lines:
         return (
             f"The public record (not from the articles) contradicts none of the {len(data.record_checks)} statements "
-            "of the articles we checked; [Against the record](05-against-the-record.ipynb) gives every rating."
+            "of the articles we checked outright (some are confirmed only in part); [Against the record](05-against-the-record.ipynb) gives every rating."
         )
     return (
         "The public record (not from the articles) contradicts these statements of the articles; "
@@ -101,8 +101,8 @@ def suspension_in_words(data: Data) -> str:
         title = esc(str(d["title"]).strip("[]"))
         parts.append(
             f"The board's letter, as a later report by {esc(r.publisher)} quotes it ([{title}]({d['url']}), "
-            f"{fmt_interval(d['published_start'], d['published_end'])}; a public document, not {esc(r.publisher)}'s "
-            f"article that this collection rests on: a different report, published after the five articles), reads: “{esc(r.record_snippet)}”."
+            f"{fmt_interval(d['published_start'], d['published_end'])}; a public document, a different report from "
+            f"{esc(r.publisher)}'s article this collection rests on), reads: “{esc(r.record_snippet)}”."
         )
     partly = cited[
         (cited["checks_table"] == "events")
