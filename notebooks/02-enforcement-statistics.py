@@ -57,8 +57,10 @@ enforcement_charts.show_counts(data, "02-counts")
 # year before an undated interview; the bar covers both readings. The bars are solid: each
 # bar spans every day the figure could cover (the hatched bars of [the overview](00-overview.ipynb) and of
 # [Who left, and when](01-who-left-and-when.ipynb) are days on one of which something
-# happened). Where the public record dates a period more closely, the last column of the
-# figures table says so (not from the articles).
+# happened). The public record (not from the articles) gives a year for some of these
+# figures, in the last column of the figures table, and the year the IACC gives for the
+# program's launch is in [Against the record](05-against-the-record.ipynb); the bars keep
+# the articles' own periods.
 
 # %%
 enforcement_charts.show_periods(data, "02-periods")
